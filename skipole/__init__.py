@@ -1,0 +1,69 @@
+"""skipole: a WSGI application generator with a web admin, grown into a Pi control appliance.
+
+The public API keeps skipole 5.x's names: ``WSGIApplication``, ``PageData``,
+``SectionData``, the exceptions, ``use_submit_list``, ``set_debug``, ``widget_modules``,
+``widgets_in_module`` and the ``skis`` library module.  ``load_project`` builds the complete
+application a deployment serves (project, library, API and admin, with security).
+"""
+
+__version__ = "0.1.0"
+#: 5.x name for the version string
+version = __version__
+
+import functools as _functools
+import importlib as _importlib
+
+from . import skis
+from .application import WSGIApplication, set_debug
+from .exceptions import FailPage, GoTo, ServeFile, ServerError, ValidateError
+from .pagedata import PageData, SectionData
+from .widgets.base import widget_modules, widgets_in_module
+
+__all__ = ["WSGIApplication", "PageData", "SectionData", "FailPage", "GoTo", "ValidateError",
+           "ServerError", "ServeFile", "use_submit_list", "set_debug", "widget_modules",
+           "widgets_in_module", "skis", "version", "__version__", "load_project"]
+
+
+def use_submit_list(submit_data):
+    """Decorator for ``submit_data``: a responder's ``submit_list`` of two or more strings
+    ``[package, ..., module, function]`` calls that function instead.
+
+    The module is imported absolutely (the project's ``code`` folder is on ``sys.path`` when
+    served by ``skipole serve``), falling back to the package of the decorated function's
+    module, so it works under ``waitress-serve myproj:application`` too.
+    """
+    package = (submit_data.__module__ or "").rpartition(".")[0]
+
+    @_functools.wraps(submit_data)
+    def wrapper(skicall):
+        names = list(skicall.submit_list or ())
+        if len(names) < 2:
+            return submit_data(skicall)
+        modname, funcname = ".".join(str(n) for n in names[:-1]), str(names[-1])
+        module = _import_submit_module(modname, package)
+        try:
+            func = getattr(module, funcname)
+        except AttributeError:
+            raise ServerError(f"submit_list names {modname}.{funcname}, which does not exist") from None
+        return func(skicall)
+
+    return wrapper
+
+
+def _import_submit_module(modname, package):
+    try:
+        return _importlib.import_module(modname)
+    except ModuleNotFoundError as exc:
+        if not package or not (exc.name and modname.startswith(exc.name.split(".")[0])):
+            if not package:
+                raise ServerError(f"cannot import {modname}: {exc}") from None
+        try:
+            return _importlib.import_module(f"{package}.{modname}")
+        except ModuleNotFoundError:
+            raise ServerError(f"cannot import {modname}: {exc}") from None
+
+
+def load_project(projectdir, **settings):
+    """Build the complete application for the project at ``projectdir`` (see ``docs/api.md``)."""
+    from .loading import load_project as _load
+    return _load(projectdir, **settings)

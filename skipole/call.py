@@ -1,0 +1,485 @@
+"""One call through a project: start_call → responders → submit_data → end_call → render.
+
+``run_call`` drives the stages; ``CallState`` carries what they share and offers responders
+and the renderer the operations they need (resolving targets, calling ``submit_data``,
+validating fields, serving files).  Exceptions steer the flow as in skipole 5.x: ``GoTo``,
+``FailPage``, ``ValidateError``, ``ServerError``, ``ServeFile``.
+"""
+
+import base64
+import hashlib
+import hmac
+import logging
+import os
+import traceback
+
+from .exceptions import FailPage, GoTo, PageError, ServeFile, ServerError, ValidateError
+from .project.idents import Ident
+from .render.html import esc
+from .request import BadRequest, RequestTooLarge
+from .response import Response
+from .skicall import SkiCall
+from .widgets.base import RenderContext
+
+__all__ = ["run_call", "CallState"]
+
+log = logging.getLogger("skipole.call")
+MAX_HOPS = 40
+
+
+class CallState:
+    """What the stages of one call share."""
+
+    def __init__(self, app, request, skicall, relpath):
+        self.app = app                      # the application owning the current page
+        self.root = app.root_app
+        self.request = request
+        self.skicall = skicall
+        self.relpath = relpath
+        self.received = {}
+        self.raw_form = []
+        self.caller = None
+        self.caller_page = None
+        self.widget_errors = {}
+        self.page_errors = []
+        self.cookies = []
+        self.no_store = False
+        self.lang_key = skicall.lang[0] or ""
+        self._fields_read = False
+        self.session_string = None
+
+    # ---- helpers used by responders ---------------------------------------------------------
+    @property
+    def project_url(self):
+        return self.app.url
+
+    @property
+    def is_https(self):
+        return self.request.environ.get("wsgi.url_scheme") == "https"
+
+    def resolve_ident(self, value):
+        ref = self.app.project_model.resolve(value)
+        return ref if isinstance(ref, Ident) else None
+
+    def add_error(self, message, section="", widget=""):
+        """Show ``message`` on a widget (``section-widget``), or on the page's error widget."""
+        message = "" if message is None else str(message)
+        if widget:
+            name = f"{section}-{widget}" if section else widget
+            prev = self.widget_errors.get(name)
+            self.widget_errors[name] = f"{prev}\n{message}" if prev else message
+        elif message:
+            self.page_errors.append(message)
+
+    def submit(self, responder, extra):
+        """Call the owning application's ``submit_data`` for ``responder``."""
+        sk = self.skicall
+        sk.submit_list = list(responder.submit_list)
+        sd = {"error_dict": {}, "responder_brief": responder.page.brief, "number": responder.page.number,
+              "target_ident": responder.target, "fail_ident": responder.fail,
+              "alternate_ident": responder.alternate, "project_brief": self.app.project_model.brief}
+        sd.update(extra)
+        sk.submit_dict = sd
+        return self.app._call_submit_data(sk)
+
+    def validate_received(self):
+        """Run the caller page's validators on ``received``; returns ``{widgfield: message}`` failed."""
+        failed = {}
+        if self.caller_page is None:
+            return failed
+        from .validators import ValidationFailed
+        validators = self.app.validators_of(self.caller_page)
+        for wf, vlist in validators.items():
+            if wf not in self.received:
+                continue
+            value = self.received[wf]
+            for validator in vlist:
+                try:
+                    value = validator.validate(value, self.app.validator_context(self))
+                except ValidationFailed as exc:
+                    failed[wf] = str(exc)
+                    name = "-".join(wf[:-1])
+                    self.add_error(str(exc), widget=exc.displaywidget or name)
+                    self.skicall.submit_dict.setdefault("error_dict", {})[wf] = self.received[wf]
+                    break
+            else:
+                self.received[wf] = value
+        return failed
+
+    def css_of(self, target):
+        ref = self.app.project_model.resolve(target)
+        if isinstance(ref, Ident) and ref.proj == self.app.proj_ident:
+            page = self.app.project_model.page(ref.num)
+            if page is not None and page.kind == "CSS":
+                return self.app.renderer.css_of(page, self)
+        return None
+
+    # ---- helpers used by the renderer -------------------------------------------------------
+    def render_context(self, page):
+        return _RequestRenderContext(self, page)
+
+    def textblock(self, textref, project=None):
+        return self.app._textblock(textref, self.skicall.lang, project)
+
+    def ident_value(self, page):
+        """The value of the hidden ``ident`` field: this page plus signed ident data."""
+        base = f"{page.project.proj_ident}_{page.number}"
+        data = self.skicall.page_data.ident_data
+        if data is None:
+            data = self.skicall.ident_data
+        if not data:
+            return base
+        return f"{base}_{sign_ident_data(self.root.secret_key, str(data))}"
+
+    def csrf_token(self):
+        return self.root.security.csrf_token(self)
+
+    def json_values(self, pd):
+        out = {}
+        for (widget, field), value in pd.items():
+            out[f"{widget}:{field}"] = value
+        for alias, sd in pd.section_items():
+            for key, value in sd.to_dict().items():
+                out[key] = value
+        from .pagedata import PAGE_VARIABLES
+        for name in PAGE_VARIABLES:
+            value = getattr(pd, name)
+            if value is not None and name in _JSON_PAGE_KEYS:
+                out[name] = value
+        errors = list(self.page_errors) + [f"{m}" for m in self.widget_errors.values()]
+        if errors and "show_error" not in out:
+            out["show_error"] = "\n".join(errors)
+        if pd.ident_data is not None:
+            out["ident_data"] = self.ident_value_for_json(pd.ident_data)
+        return out
+
+    def ident_value_for_json(self, data):
+        caller = self.caller
+        if caller is None:
+            return ""
+        return f"{caller.proj}_{caller.num}_{sign_ident_data(self.root.secret_key, str(data))}"
+
+    def serve_file(self, relpath, mimetype=None, enable_cache=None, status="200 OK", headers=None,
+                   page_type="ServeFile"):
+        """Serve a file under projectfiles (never outside it); 404 when missing."""
+        from .pages import file_response
+        path = self.app.safe_file(relpath)
+        if path is None:
+            return None
+        import mimetypes
+        mimetype = mimetype or mimetypes.guess_type(path)[0] or "application/octet-stream"
+        return file_response(path, mimetype, enable_cache, self.request.environ, status, headers, page_type)
+
+
+_JSON_PAGE_KEYS = {"ClearAllErrors", "JSONtoHTML", "throw", "interval", "IntervalTarget", "localStorage",
+                   "sessionStorage", "backcol", "lang", "body_class", "show_error", "CatchToHTML"}
+
+
+class _RequestRenderContext(RenderContext):
+    """The widget render context inside a real call."""
+
+    def __init__(self, call, page):
+        self._call = call
+        self.call = call.skicall
+        self.proj_ident = page.project.proj_ident
+        self.page_num = page.number
+        self.debug = call.root.debug_for(call.request)
+        model = call.app.project_model
+        self.project_brief = model.brief
+        self.project_version = model.version
+        from . import __version__
+        self.skipole_version = __version__
+
+    def url(self, value):
+        return self._call.app.url_for(value)
+
+    def textblock(self, ref, project=None):
+        return self._call.textblock(ref, project)
+
+    def page_info(self, value):
+        return self._call.app.page_info(value)
+
+
+# ---- ident data ---------------------------------------------------------------------------------
+
+def sign_ident_data(key, data):
+    payload = base64.urlsafe_b64encode(data.encode("utf-8")).decode("ascii").rstrip("=")
+    sig = hmac.new(key, payload.encode("ascii"), hashlib.sha256).digest()[:12]
+    return payload + "." + base64.urlsafe_b64encode(sig).decode("ascii")
+
+
+def verify_ident_data(key, token):
+    payload, dot, sig = token.rpartition(".")
+    if not dot:
+        return None
+    want = base64.urlsafe_b64encode(hmac.new(key, payload.encode("ascii", "replace"),
+                                             hashlib.sha256).digest()[:12]).decode("ascii")
+    if not hmac.compare_digest(want, sig):
+        return None
+    try:
+        return base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4)).decode("utf-8")
+    except (ValueError, UnicodeDecodeError):
+        return None
+
+
+def parse_ident_field(value, key):
+    """``proj_num[_signeddata]`` → (Ident, ident_data or None); raises ValidateError when forged."""
+    proj, sep, rest = str(value).partition("_")
+    if not sep or not proj.isalnum():
+        raise ValidateError("The page ident sent with this form is not valid.")
+    num, sep, data = rest.partition("_")
+    if not num.isdigit():
+        raise ValidateError("The page ident sent with this form is not valid.")
+    ident = Ident(proj, int(num))
+    if not sep:
+        return ident, None
+    decoded = verify_ident_data(key, data)
+    if decoded is None:
+        raise ValidateError("The data sent with this form has been altered.")
+    return ident, decoded
+
+
+# ---- the call ------------------------------------------------------------------------------------
+
+def run_call(app, request, relpath, forced_target=None):
+    """Run one call through ``app`` (the project the URL belongs to); returns a Response.
+
+    ``forced_target`` (from a sub-project's ``check_cookies``) replaces ``start_call``.
+    """
+    root = app.root_app
+    environ = request.environ
+    lang = root.request_language(request, app)
+    skicall = SkiCall(environ=environ, path=request.path, project=app.project_model.name,
+                      proj_ident=app.proj_ident, rootproject=app is root, proj_data=app.proj_data,
+                      received_cookies=request.cookies, lang=lang, projectfiles=app.projectfiles,
+                      accesstextblocks=app.accesstextblocks, app=app,
+                      user=environ.get("skipole.user"))
+    call = CallState(app, request, skicall, relpath)
+    page = app.project_model.page_at(relpath)
+    called_ident = page.ident if page is not None else None
+    try:
+        try:
+            if forced_target is not None:
+                target = forced_target
+            else:
+                target = app._call_start_call(called_ident, skicall)
+        except GoTo as exc:
+            target = exc.target
+        return _follow(call, target)
+    except ServeFile as exc:
+        return _serve_file_exc(call, exc)
+    except RequestTooLarge as exc:
+        return root.error_response(call, "413 Payload Too Large", str(exc))
+    except BadRequest as exc:
+        return root.error_response(call, "400 Bad Request", str(exc))
+    except ValidateError as exc:
+        return _system_page(call, "validate_error", exc.message, exc.status or "400 Bad Request")
+    except ServerError as exc:
+        return _server_error(call, exc)
+    except PageError as exc:
+        return _server_error(call, ServerError(exc.message))
+
+
+def _serve_file_exc(call, exc):
+    headers = list(exc.headers.items()) if isinstance(exc.headers, dict) else list(exc.headers or [])
+    server_file = os.fspath(exc.server_file)
+    response = call.serve_file(server_file, exc.mimetype, exc.enable_cache, exc.status or "200 OK", headers)
+    if response is None:
+        return _not_found(call)
+    return response
+
+
+def _server_error(call, exc):
+    message = exc.message or "The server could not complete this request."
+    if exc.code:
+        message = f"{message}\nError code: {exc.code}"
+    if call.root.debug_for(call.request) and getattr(exc, "__cause__", None) is not None:
+        message += "\n\n" + "".join(traceback.format_exception(exc.__cause__))
+    return _system_page(call, "server_error", message, exc.status or "500 Internal Server Error")
+
+
+def _not_found(call):
+    return _system_page(call, "url_not_found", call.request.path, "404 Not Found")
+
+
+def _system_page(call, label, message, status):
+    """Render a system page (validate_error, server_error, url_not_found) with ``message``."""
+    call.skicall.clear_pagedata()
+    call.widget_errors = {}
+    call.page_errors = [message] if message else []
+    try:
+        response = _follow(call, label, system=True)
+    except Exception:   # the error page itself failed: answer in plain text
+        log.exception("system page %s failed", label)
+        response = call.root.error_response(call, status, message)
+    response.status = status
+    return response
+
+
+def _follow(call, target, system=False):
+    """Follow targets through responders until a page is rendered."""
+    hops = 0
+    handed_off = set()
+    while True:
+        hops += 1
+        if hops > MAX_HOPS:
+            raise ServerError("Too many steps between pages (a loop of responders?).")
+        app = call.app
+        ref = app.resolve_any(target)
+        if ref is None:
+            if system:
+                return call.root.error_response(call, "404 Not Found", "Not found")
+            return _not_found(call)
+        if isinstance(ref, str):
+            return _redirect(call, ref)
+        target_app, page = ref
+        if target_app is not app:
+            if page is None:
+                return _not_found(call)
+            if target_app.proj_ident in handed_off and not system:
+                raise ServerError("A call was handed back and forth between projects.")
+            handed_off.add(app.proj_ident)
+            call.app = target_app
+            call.skicall.proj_ident = target_app.proj_ident
+            call.skicall.proj_data = target_app.proj_data
+        if page is None:
+            return _not_found(call)
+        if page.kind == "RespondPage":
+            ident = page.ident
+            if ident in call.skicall.ident_list:
+                raise ServerError("A responder was called twice in one call (a loop).")
+            call.skicall.ident_list.append(ident)
+            try:
+                target = _run_responder(call, page)
+            except GoTo as exc:
+                target = _goto(call, exc)
+            except FailPage as exc:
+                call.add_error(exc.message, exc.section, exc.widget)
+                target = exc.failpage or call.app.responder_for(page).fail
+                if target in (None, ""):
+                    raise ServerError(exc.message or "The request failed.") from None
+            if isinstance(target, Response):
+                return _finish_direct(call, page, target)
+            continue
+        return _render_final(call, page)
+
+
+def _goto(call, exc):
+    if exc.clear_submitted:
+        call.skicall.call_data.clear()
+    if exc.clear_page_data:
+        call.skicall.clear_pagedata()
+    if exc.clear_errors:
+        call.widget_errors = {}
+        call.page_errors = []
+    return exc.target
+
+
+def _run_responder(call, page):
+    responder = call.app.responder_for(page)
+    if not call._fields_read:
+        _read_fields(call, responder)
+    return responder.respond(call)
+
+
+def _read_fields(call, responder):
+    """Read the submitted fields once: the caller ident, then widget fields mapped to widgfields."""
+    call._fields_read = True
+    request = call.request
+    form = request.form()
+    call.raw_form = form
+    ident_value = next((v for n, v in form if n == "ident" and isinstance(v, str)), None)
+    if ident_value:
+        call.caller, data = parse_ident_field(ident_value, call.root.secret_key)
+        call.skicall.caller_ident = call.caller
+        if data is not None:
+            call.skicall.ident_data = data
+        caller_app = call.root.app_for_proj(call.caller.proj)
+        if caller_app is not None:
+            call.caller_page = caller_app.project_model.page(call.caller.num)
+    if call.caller_page is not None:
+        call.received = call.app.map_fields(call.caller_page, form)
+    else:
+        call.received = _plain_widgfields(form)
+
+
+def _plain_widgfields(form):
+    from .responders.base import widgfield_key
+    out = {}
+    for name, value in form:
+        if name in ("ident", "csrf_token") or ":" not in name:
+            continue
+        key = widgfield_key(name)
+        if isinstance(value, str):
+            value = value.strip()
+        if key in out:
+            prev = out[key]
+            out[key] = (prev if isinstance(prev, list) else [prev]) + [value]
+        else:
+            out[key] = value
+    return out
+
+
+def _finish_direct(call, page, response):
+    """A responder built the response itself (SubmitJSON, ...): end_call still runs."""
+    try:
+        call.app._call_end_call(page.ident, response.page_type or page.kind, call.skicall)
+    except FailPage:
+        pass
+    return _apply_cookies(call, response)
+
+
+def _render_final(call, page):
+    app = call.app
+    try:
+        session = app._call_end_call(page.ident, page.kind, call.skicall)
+        if isinstance(session, str) and session:
+            call.session_string = session
+    except FailPage as exc:
+        call.add_error(exc.message, exc.section, exc.widget)
+    except GoTo as exc:
+        return _follow(call, _goto(call, exc))
+    renderer = app.renderer
+    kind = page.kind
+    if kind == "TemplatePage":
+        response = renderer.render_template(page, call)
+    elif kind == "JSON":
+        response = renderer.render_json(page, call)
+    elif kind == "CSS":
+        response = renderer.render_css(page, call)
+    elif kind == "SVG":
+        response = renderer.render_svg(page, call)
+    elif kind == "FilePage":
+        response = renderer.render_file(page, call)
+        if response is None:
+            return _not_found(call)
+    else:
+        raise ServerError(f"page {page.number} cannot be shown")
+    return _apply_cookies(call, response)
+
+
+def _apply_cookies(call, response):
+    pd = call.skicall.page_data
+    jars = list(call.cookies)
+    if pd.set_cookie is not None:
+        jars.append(pd.set_cookie)
+    for jar in jars:
+        for morsel in jar.values():
+            response.headers.append(("Set-Cookie", morsel.OutputString()))
+    if call.session_string is not None:
+        response.headers.append(("Set-Cookie", call.root.session_cookie_header(call, call.session_string)))
+    lang_cookie = call.skicall._language_cookie
+    if lang_cookie:
+        response.headers.append(("Set-Cookie", f"language={lang_cookie}; Path=/; SameSite=Lax; Max-Age=31536000"))
+    return response
+
+
+def _redirect(call, url):
+    """Send the browser to ``url`` (a URL returned by a hook or a label): 303 with a link page."""
+    body = (f'<!DOCTYPE html>\n<html><head><meta charset="utf-8"><title>Redirect</title></head>'
+            f'<body><p>This page has moved to <a href="{esc(url)}">{esc(url)}</a>.</p></body></html>\n')
+    from .render.html import safe_url
+    return Response(body.encode("utf-8"), "303 See Other", [("Location", safe_url(url))],
+                    "text/html; charset=utf-8", "redirect")
+
+

@@ -1,0 +1,199 @@
+"""Submitters: responders that call ``submit_data`` and pass on or build the output."""
+
+import http.cookies
+import json
+
+from ..exceptions import ServerError
+from ..response import Response
+from .base import Responder, widgfield_key
+
+__all__ = ["SubmitData", "ColourSubstitute", "SetCookies", "GetDictionaryDefaults", "FieldStoreSubmit",
+           "SubmitJSON", "SubmitPlainText", "SubmitCSS", "MediaQuery", "SubmitIterator"]
+
+
+class SubmitData(Responder):
+    """Calls ``submit_data``, then shows ``target_ident``.
+
+    The general "run my code, then show this page" step; a FailPage raised in the code shows
+    ``fail_ident`` with the error.  The caller must be in ``allowed_callers`` when that is set.
+    """
+
+    calls_submit = True
+    reads_fields = True
+
+    def respond(self, call):
+        self.require_caller(call)
+        self.submit(call)
+        return self.target
+
+
+class ColourSubstitute(Responder):
+    """``submit_data`` returns ``{name: colour}``; ``${name}`` in the target CSS page is replaced."""
+
+    calls_submit = True
+
+    def respond(self, call):
+        colours = self.submit(call)
+        if isinstance(colours, dict):
+            call.skicall.page_data.colour_substitution = {str(k): str(v) for k, v in colours.items()}
+        return self.target
+
+
+class SetCookies(Responder):
+    """``submit_data`` returns cookies to set: a ``http.cookies.BaseCookie``, or a list of
+    ``[name, value, max_age]`` (max_age None for a session cookie).
+
+    Cookies from the list get Path (the project URL), HttpOnly, SameSite=Lax, and Secure on
+    HTTPS.  Then shows ``target_ident``.
+    """
+
+    calls_submit = True
+    reads_fields = True
+
+    def respond(self, call):
+        self.require_caller(call)
+        result = self.submit(call)
+        if isinstance(result, http.cookies.BaseCookie):
+            call.cookies.append(result)
+        elif result:
+            jar = http.cookies.SimpleCookie()
+            for item in result:
+                name, value = str(item[0]), str(item[1])
+                jar[name] = value
+                morsel = jar[name]
+                morsel["path"] = call.project_url
+                morsel["httponly"] = True
+                morsel["samesite"] = "Lax"
+                if call.is_https:
+                    morsel["secure"] = True
+                if len(item) > 2 and item[2] is not None:
+                    morsel["max-age"] = int(item[2])
+            call.cookies.append(jar)
+        return self.target
+
+
+class GetDictionaryDefaults(Responder):
+    """For dict fields (browsers leave out empty inputs): ``submit_data`` returns the default
+    dict for ``widgfield``; submitted keys override it and the result replaces the field."""
+
+    calls_submit = True
+    reads_fields = True
+
+    def respond(self, call):
+        wf = widgfield_key(self.widgfield or "")
+        defaults = self.submit(call) or {}
+        received = call.received.get(wf)
+        merged = dict(defaults)
+        if isinstance(received, dict):
+            merged.update(received)
+        call.received[wf] = merged
+        call.skicall.call_data[wf] = merged
+        return self.target
+
+
+class FieldStoreSubmit(Responder):
+    """Collects every submitted field whose field name is ``widgfield``'s field, whatever the
+    widget, into ``submit_dict['received']`` (``{widget: value}``) and calls submit_data."""
+
+    calls_submit = True
+    reads_fields = True
+
+    def respond(self, call):
+        wanted = str(self.widgfield or "").rpartition(":")[2] or next(iter(self.fields), "")
+        found = {}
+        for wf, value in call.received.items():
+            if isinstance(wf, tuple) and wf[-1] == wanted:
+                found["-".join(wf[:-1])] = value
+        self.submit(call, received=found)
+        return self.target
+
+
+class SubmitJSON(Responder):
+    """Returns, as JSON, the dict ``submit_data`` returns: an API for scripts."""
+
+    calls_submit = True
+
+    def respond(self, call):
+        result = self.submit(call)
+        try:
+            body = json.dumps(result if result is not None else {}, default=str).encode("utf-8")
+        except (TypeError, ValueError) as exc:
+            raise ServerError(f"submit_data returned data that is not JSON: {exc}") from None
+        return Response(body, headers=[("Cache-Control", "no-store")],
+                        content_type="application/json", page_type="SubmitJSON")
+
+
+class SubmitPlainText(Responder):
+    """Returns the string ``submit_data`` returns as text/plain."""
+
+    calls_submit = True
+
+    def respond(self, call):
+        result = self.submit(call)
+        text = "" if result is None else str(result)
+        return Response(text.encode("utf-8"), headers=[("Cache-Control", "no-store")],
+                        content_type="text/plain; charset=utf-8", page_type="SubmitPlainText")
+
+
+class SubmitCSS(Responder):
+    """Returns a stylesheet built from the ``{selector: [[property, value], ...]}`` dict that
+    ``submit_data`` returns."""
+
+    calls_submit = True
+
+    def respond(self, call):
+        from ..pages import css_text
+        style = self.submit(call) or {}
+        return Response(css_text(style).encode("utf-8"), content_type="text/css; charset=utf-8",
+                        page_type="SubmitCSS")
+
+
+class MediaQuery(Responder):
+    """Builds one stylesheet from CSS pages wrapped in media queries.
+
+    Fields map a media query (``@media (max-width: 480px)``) to a CSS page ident.  With
+    ``submit_option`` set, ``submit_data`` receives ``submit_dict['media_queries']`` and may
+    return a changed mapping.
+    """
+
+    def respond(self, call):
+        queries = dict(self.fields)
+        if self.submit_option:
+            changed = self.submit(call, media_queries=dict(queries))
+            if isinstance(changed, dict):
+                queries = changed
+        parts = []
+        for query, target in queries.items():
+            css = call.css_of(target)
+            if css is None:
+                continue
+            query = str(query).strip()
+            if not query.startswith("@media"):
+                query = "@media " + query
+            parts.append(f"{query} {{\n{css}}}\n")
+        return Response("".join(parts).encode("utf-8"), content_type="text/css; charset=utf-8",
+                        page_type="MediaQuery")
+
+
+class SubmitIterator(Responder):
+    """Streams the binary iterator ``submit_data`` returns (a download).
+
+    Args ``mimetype`` (default application/octet-stream) and ``headers`` set the response.
+    """
+
+    calls_submit = True
+
+    def respond(self, call):
+        result = self.submit(call)
+        if result is None:
+            result = [b""]
+        mimetype = self.args.get("mimetype") or "application/octet-stream"
+        return Response(_bytes_iter(result), content_type=mimetype, page_type="SubmitIterator")
+
+
+def _bytes_iter(result):
+    if isinstance(result, (bytes, bytearray)):
+        yield bytes(result)
+        return
+    for chunk in result:
+        yield chunk.encode("utf-8") if isinstance(chunk, str) else bytes(chunk)
