@@ -246,9 +246,15 @@ class WSGIApplication:
         item = other.project_model.item(ref.num)
         return item.url if item is not None else ""
 
+    def label_url(self, name):
+        """URL for a ``{name}`` in an attribute: a label, library file or ident; '' if none."""
+        if name in self.project_model.labels or name.isdigit() or "," in name:
+            return self.url_for(name)
+        return self._library_fallback(name)
+
     def _library_fallback(self, label):
-        if label in LIBRARY_LABELS:
-            from .skis import library_url
+        from .skis import LIBRARY_FILES, library_url
+        if label in LIBRARY_LABELS or label in LIBRARY_FILES:
             return library_url(self.root_app.lib_url, label)
         return ""
 

@@ -90,7 +90,7 @@ class PageRenderer:
     def _compile_template(self, page, generation):
         app = self.app
         project = app.project_model
-        cctx = CompileContext(app.url_for, project.proj_ident, page.number)
+        cctx = CompileContext(app.label_url, project.proj_ident, page.number)
         settings = page.settings
         sections = project.sections
         body_settings = (settings.get("show_backcol", False), settings.get("backcol", ""))
@@ -207,7 +207,7 @@ class PageRenderer:
         generation = self.app.project_model.generation
         plan = self._plans.get(key)
         if plan is None or plan[0] != generation:
-            cctx = CompileContext(self.app.url_for, page.project.proj_ident, page.number)
+            cctx = CompileContext(self.app.label_url, page.project.proj_ident, page.number)
             ops = compile_tree(page.raw.get("svg") or ["Part", {"tag_name": "svg", "parts": []}], cctx, "svg",
                                sections=page.project.sections)
             plan = (generation, ops, cctx.widgets)

@@ -85,8 +85,8 @@ def _project_data():
             _message_widget("message1")], "message1"),
         "general_json": {"ident": 15, "brief": "empty JSON page", "JSON": {"content": {}, "enable_cache": False}},
     }
-    folders["system"] = {"ident": 20, "brief": "system pages, reached by label only", "default_page_name": "",
-                         "restricted": True, "folders": {}, "pages": system}
+    folders["system"] = {"ident": 20, "brief": "system pages (labels point here)", "default_page_name": "",
+                         "restricted": False, "folders": {}, "pages": system}
     for name, page in system.items():
         labels[name] = page["ident"]
     return {"url": "/lib", "default_language": "en", "brief": "skipole static library", "version": "",

@@ -1,13 +1,15 @@
 """HTML escaping and attribute helpers shared by the render engine and every widget.
 
 Everything a widget writes goes through ``esc`` (text) or ``attrs`` (attributes): values from
-project files, page data and users are never trusted.  NUL characters are removed so that no
-value can smuggle in the per-request markers the render engine fills last.
+project files, page data and users are never trusted.  Field values have NUL characters
+removed when they are read (``widgets.base.coerce_value``), so no value can smuggle in the
+per-request markers (ident, CSRF token) the render engine fills last; ``esc`` keeps markers
+that widgets themselves put into URLs.
 """
 
 import re
 
-_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#x27;", "\x00": ""})
+_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#x27;"})
 _UNSAFE_SCHEME = re.compile(r"^\s*(javascript|vbscript|data)\s*:", re.I)
 _CONTROL = re.compile(r"[\x00-\x20]+")
 

@@ -65,14 +65,12 @@ class Responder:
 
     # ---- shared steps -----------------------------------------------------------------------
     def check_caller(self, call):
-        """Refuse a call whose caller page is not in ``allowed_callers`` (when that is set).
-
-        Returns False when no caller ident was sent (the caller goes to ``alternate_ident``).
-        """
-        if not self.allowed_callers:
-            return True
+        """Check the caller page: False when no caller ident was sent (the call then goes to
+        ``alternate_ident``); a caller not in ``allowed_callers`` (when set) is refused."""
         if call.caller is None:
             return False
+        if not self.allowed_callers:
+            return True
         allowed = {call.resolve_ident(c) for c in self.allowed_callers}
         if call.caller not in allowed:
             raise ValidateError("This form was not sent from a page allowed to send it.")

@@ -9,6 +9,7 @@ directly, which keeps them small and testable on their own (``render_standalone`
 
 import datetime
 import importlib
+import re
 
 from ..render.html import CSRF_MARK, IDENT_MARK, attrs, esc, safe_url
 
@@ -23,6 +24,8 @@ WIDGET_MODULES = (
     "info", "inputforms", "inputtables", "inputtext", "links", "lists", "logins", "paras",
     "radio", "svgbasics", "svggraphs", "svgmeters", "tables", "textarea", "upload",
 )
+
+_EXTERNAL = re.compile(r"^\s*([A-Za-z][A-Za-z0-9+.\-]*:|//)")
 
 FIELD_TYPES = ("text", "url", "textblock_ref", "boolean", "integer", "widgfield", "cssclass",
                "cssstyle", "date", "datetime", "")
@@ -51,7 +54,9 @@ def _as_text(value):
         return ""
     if isinstance(value, (datetime.date, datetime.datetime)):
         return value.isoformat()
-    return value if isinstance(value, str) else str(value)
+    text = value if isinstance(value, str) else str(value)
+    # NUL would let a value forge the render engine's per-request markers
+    return text.replace("\x00", "") if "\x00" in text else text
 
 
 def coerce_value(ftype, value):
@@ -62,6 +67,10 @@ def coerce_value(ftype, value):
         return _as_int(value)
     if ftype in ("url",) and isinstance(value, int) and not isinstance(value, bool):
         return value          # a local page number: resolved at render time
+    if isinstance(value, (list, tuple)):
+        return [coerce_value(ftype, v) for v in value]
+    if isinstance(value, dict):
+        return {_as_text(k): coerce_value(ftype, v) for k, v in value.items()}
     return _as_text(value)
 
 
@@ -365,13 +374,17 @@ class WidgetView:
 
 
 def add_query(url, get_fields=()):
-    """``url`` + ``?ident=…`` + each ``name=value`` pair (URL-encoded) + the CSRF token."""
+    """``url`` + ``?ident=…`` + each ``name=value`` pair (URL-encoded) + the CSRF token.
+
+    The token is left out of links to other sites (absolute URLs), so it never leaks.
+    """
     from urllib.parse import quote
     parts = [f"ident={IDENT_MARK}"]
     for name, value in get_fields:
         if value not in (None, ""):
             parts.append(f"{quote(str(name), safe=':-_')}={quote(str(value), safe='')}")
-    parts.append(f"csrf_token={CSRF_MARK}")
+    if not _EXTERNAL.match(url):
+        parts.append(f"csrf_token={CSRF_MARK}")
     sep = "&" if "?" in url else "?"
     return f"{url}{sep}{'&'.join(parts)}"
 

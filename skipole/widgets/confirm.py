@@ -9,7 +9,6 @@ settings recorded with ``w.js``.
 
 from ..render.html import attrs, esc
 from .base import Field, Widget
-from .paras import _href
 
 _PRE_LINE = "white-space: pre-line;"
 _BROKEN = "Warning: broken link"
@@ -49,7 +48,7 @@ def _alert(w):
     """The AlertClear box: × button (a link with the get fields) above the text."""
     href = w.link("link_ident", _get_pairs(w, ("get_field1", "get_field2", "get_field3")))
     button = (f"<div{attrs(cls=w['buttondiv_class'], style=w['buttondiv_style'])}>"
-              f"<a{attrs(role='button', cls=w['button_class'])}{_href(href)}>&times;</a></div>")
+              f"<a{attrs(role='button', cls=w['button_class'], href=href)}>&times;</a></div>")
     if not href:
         text = _BROKEN
     else:
@@ -127,8 +126,8 @@ def _confirm(w, json_capable):
                 w.js(**{f"url{n}": url})
         elif not href:
             text = _BROKEN
-        buttons.append(f"<a{attrs(role='button', cls=w[f'button{n}_class'], style=w[f'button{n}_style'])}"
-                       f"{_href(href)}>{esc(text)}</a>")
+        link_attrs = attrs(role="button", cls=w[f"button{n}_class"], style=w[f"button{n}_style"], href=href)
+        buttons.append(f"<a{link_attrs}>{esc(text)}</a>")
     para = f"<div{attrs(cls=w['paradiv_class'])}><p{attrs(cls=w['para_class'])}>{_lines(w['para_text'])}</p></div>"
     bdiv = f"<div{attrs(cls=w['buttondiv_class'], style=w['buttondiv_style'])}>{''.join(buttons)}</div>"
     box = f"<div{attrs(cls=w['boxdiv_class'], style=w['boxdiv_style'])}>{para}{bdiv}</div>"

@@ -84,7 +84,7 @@ class ShowCallData(Widget):
 
     def render(self, w):
         if not _debug_on(w):
-            return f"<div{w.outer()}></div>"
+            return ""  # as 5.x: nothing at all unless debug is on (for a loopback client)
         data = _sorted(_without_secrets(getattr(w.ctx.call, "call_data", None) or {}))
         return (f"<div{w.outer()}>{_error_box(w)}<p{attrs(cls=w['para_class'])}>{esc(w['toptext'])}</p>"
                 f"<pre>{esc(pprint.pformat(data, sort_dicts=False))}</pre></div>")
@@ -106,7 +106,7 @@ class ShowEnviron(Widget):
 
     def render(self, w):
         if not _debug_on(w):
-            return f"<div{w.outer()}></div>"
+            return ""  # as 5.x: nothing at all unless debug is on (for a loopback client)
         environ = _sorted(_without_secrets(getattr(w.ctx.call, "environ", None) or {}))
         return (f"<div{w.outer()}>{_error_box(w)}<p{attrs(cls=w['para_class'])}>{esc(w['toptext'])}</p>"
                 f"<pre>{esc(pprint.pformat(environ, sort_dicts=False))}</pre></div>")
@@ -134,7 +134,7 @@ class ShowResponders(Widget):
 
     def render(self, w):
         if not _debug_on(w):
-            return f"<div{w.outer()}></div>"
+            return ""  # as 5.x: nothing at all unless debug is on (for a loopback client)
         ctx = w.ctx
         rows = []
         for ident in getattr(ctx.call, "ident_list", None) or ():

@@ -7,7 +7,6 @@ HiddenContainer is a box of other widgets that the browser can show and close.
 
 from ..render.html import attrs, esc
 from .base import Field, ListField, Widget
-from .paras import _href
 
 _HIDDEN = "display:none;"
 
@@ -103,7 +102,7 @@ class HiddenContainer(Widget):
             href = w.link("no_javascript", is_field=False)
         text = "&times;" if href else "Warning: broken link"
         button = (f"<div{attrs(cls=w['buttondiv_class'], style=w['buttondiv_style'])}>"
-                  f"<a{attrs(role='button', cls=w['button_class'])}{_href(href)}>{text}</a></div>")
+                  f"<a{attrs(role='button', cls=w['button_class'], href=href)}>{text}</a></div>")
         inner = f"<div{attrs(cls=w['inner_class'], style=w['inner_style'])}>{w.container(0)}</div>"
         box = f"<div{attrs(cls=w['boxdiv_class'], style=w['boxdiv_style'])}>{button}{inner}</div>"
         return f"<div{w.outer(hidden=w['hide'])}>{box}</div>"

@@ -7,7 +7,6 @@ shows the code of a ServerError on the server_error page.
 
 from ..render.html import attrs, esc
 from .base import Field, Widget
-from .paras import _href
 
 _PRE_LINE = "white-space: pre-line;"
 _HIDDEN = "display:none;"
@@ -65,7 +64,7 @@ class ErrorClear1(Widget):
         href = _clear_link(w)
         button_text = w["button_text"] if href else _BROKEN
         button = (f"<div{attrs(cls=w['buttondiv_class'], style=w['buttondiv_style'])}>"
-                  f"<a{attrs(role='button', cls=w['button_class'])}{_href(href)}>{esc(button_text)}</a></div>")
+                  f"<a{attrs(role='button', cls=w['button_class'], href=href)}>{esc(button_text)}</a></div>")
         hidden = w["hide"] and not w.error
         return f"<div{w.outer(hidden=hidden)}><div{attrs(cls=w['boxdiv_class'])}>{para}{button}</div></div>"
 
@@ -96,7 +95,7 @@ class ErrorClear2(Widget):
         href = _clear_link(w)
         text = w.error if href else _BROKEN
         button = (f"<div{attrs(cls=w['buttondiv_class'], style=w['buttondiv_style'])}>"
-                  f"<a{attrs(role='button', cls=w['button_class'])}{_href(href)}>&times;</a></div>")
+                  f"<a{attrs(role='button', cls=w['button_class'], href=href)}>&times;</a></div>")
         para_id = w.autoid()
         style = _PRE_LINE if w["pre_line"] else ""
         para = f"<div{attrs(cls=w['error_class'])}><p{attrs(style=style, id=para_id)}>{esc(text)}</p></div>"

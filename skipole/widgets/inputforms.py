@@ -176,7 +176,8 @@ class HiddenField(ClosedWidget):
     def render(self, w):
         if w["hidden_field"] in (None, ""):
             return ""
-        return f'<input{w.outer(status=False)}{attrs(name=w.form_name("hidden_field"), value=w["hidden_field"], type="hidden")} />'
+        field = attrs(name=w.form_name("hidden_field"), value=w["hidden_field"], type="hidden")
+        return f"<input{w.outer(status=False)}{field} />"
 
 
 class _StorageInput(ClosedWidget):

@@ -26,10 +26,11 @@ _TABLE_STYLE = "border-spacing:0;border-collapse:collapse;"
 def _esc_url(url):
     """Escape ``url`` for an attribute value, keeping the per-request ident and CSRF markers.
 
-    ``esc`` removes NUL characters (so that no value can forge a marker); the genuine markers
-    that ``WidgetView.link`` inserted are put back between the escaped pieces.
+    Only the genuine markers that ``WidgetView.link`` inserted survive: any other NUL
+    character (a forged marker from a value that did not pass through field coercion) is
+    removed from the escaped pieces between them.
     """
-    return CSRF_MARK.join(IDENT_MARK.join(esc(piece) for piece in part.split(IDENT_MARK))
+    return CSRF_MARK.join(IDENT_MARK.join(esc(piece).replace("\x00", "") for piece in part.split(IDENT_MARK))
                           for part in str(url).split(CSRF_MARK))
 
 
@@ -80,8 +81,12 @@ def _outer_as(w, cls, *pairs, hidden=False):
 
 
 def _warning(w, text=_BROKEN):
-    """What a link widget shows when it has nowhere to go: a warning span marked as an error."""
-    return f'<span{w.outer(status=False)} data-status="error">{esc(text)}</span>'
+    """What a link widget shows when it has nowhere to go: a warning span marked as an error.
+
+    Like skipole 5.x, the span carries no id or class: it stands in for a widget that could
+    not be drawn, and is not a target for JSON updates.
+    """
+    return f'<span data-status="error">{esc(text)}</span>'
 
 
 def _row_class(w, number):
@@ -229,7 +234,9 @@ class ButtonLink2(Widget):
         url = _link(w, "link_ident", _get_pairs(w, ("get_field1", "get_field2")), always=True)
         if not url:
             return _warning(w, _NO_IDENT)
-        w.js(json_url=w.url("json_ident"), button_wait_text=w["button_wait_text"])
+        if w["json_ident"]:
+            w.js(json_url=w.url("json_ident"))
+        w.js(button_wait_text=w["button_wait_text"])
         errdiv = attrs(cls=w["error_class"], style="" if w.error else "display:none;")
         button = (f'<a role="button"{attrs(cls=w["button_class"], style=w["button_style"])}{_href(url)}>'
                   f'{esc(w["button_text"])}</a>')
@@ -921,7 +928,7 @@ def _button(w, url, text):
     return f'<a role="button"{attrs(cls=w["button_class"])}{_href(url)}>{esc(text)}</a>'
 
 
-class Table1_Button(Widget):  # noqa: N801 - the catalogue's name
+class Table1_Button(Widget):
     """A table of text rows, each with a button.
 
     contents: one row per line: [text, get field value]; each button links to link_ident
@@ -966,7 +973,7 @@ class Table1_Button(Widget):  # noqa: N801 - the catalogue's name
         return f"<table{w.outer(hidden=w['hide'])}>{''.join(rows)}</table>"
 
 
-class Table1_Buttons4(Widget):  # noqa: N801 - the catalogue's name
+class Table1_Buttons4(Widget):
     """A table of text rows with up to four button columns.
 
     contents: one row per line: [text, value 1, value 2, value 3, value 4, show button 1,
@@ -1019,7 +1026,7 @@ class Table1_Buttons4(Widget):  # noqa: N801 - the catalogue's name
         return f"<table{w.outer()}>{''.join(rows)}</table>"
 
 
-class Table1_Links(Widget):  # noqa: N801 - the catalogue's name
+class Table1_Links(Widget):
     """A two-column table: text, and a link in the second column.
 
     col1: the first column's texts (one per row).  col2: the link texts (the URL when
@@ -1081,7 +1088,7 @@ class Table1_Links(Widget):  # noqa: N801 - the catalogue's name
         return f"<table{w.outer()}>{''.join(rows)}</table>"
 
 
-class Table2_Links(Table1_Links):  # noqa: N801 - the catalogue's name
+class Table2_Links(Table1_Links):
     """A two-column table: text, and a link in the second column that can call a JSON page.
 
     col1: the first column's texts (one per row).  col2: the link texts (the URL when
@@ -1124,7 +1131,7 @@ class Table2_Links(Table1_Links):  # noqa: N801 - the catalogue's name
         return super().render(w)
 
 
-class Table2_Button(Widget):  # noqa: N801 - the catalogue's name
+class Table2_Button(Widget):
     """A table of two text columns with a button in each row.
 
     contents: one row per line: [text, text, get field value]; each button links to
@@ -1170,7 +1177,7 @@ class Table2_Button(Widget):  # noqa: N801 - the catalogue's name
         return f"<table{w.outer(hidden=w['hide'])}>{''.join(rows)}</table>"
 
 
-class Table3_Buttons2(Widget):  # noqa: N801 - the catalogue's name
+class Table3_Buttons2(Widget):
     """A table of three text columns and two button columns.
 
     contents: one row per line: [text, text, text, value 1_1, value 1_2, value 2_1,
@@ -1210,7 +1217,7 @@ class Table3_Buttons2(Widget):  # noqa: N801 - the catalogue's name
     def render(self, w):
         settings = {"json_url1": w.url("json_ident1"), "json_url2": w.url("json_ident2"),
                     "button_wait_text1": w["button_wait_text1"], "button_wait_text2": w["button_wait_text2"]}
-        w.js(**settings)
+        w.js(**{k: v for k, v in settings.items() if v})
         rows = []
         number = 0
         titles = (w["title1"], w["title2"], w["title3"])
@@ -1225,7 +1232,7 @@ class Table3_Buttons2(Widget):  # noqa: N801 - the catalogue's name
                 if not _cell(row, 6 + n, False):
                     cells.append("<td></td>")
                     continue
-                pairs = [(w.form_name(f"get_field{n}_{k}"), _cell(row, 1 + 2 * n + k))
+                pairs = [(w.form_name(f"get_field{n}_{k}"), _cell(row, 2 * n + k))
                          for k in (1, 2) if w[f"get_field{n}_{k}"]]
                 url = _link(w, f"link_ident{n}", pairs, always=True)
                 text = w[f"button_text{n}"] or w.url(f"link_ident{n}")

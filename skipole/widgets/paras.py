@@ -10,7 +10,7 @@ JSONDivLink) while falling back to a plain link without JavaScript.
 
 import re
 
-from ..render.html import CSRF_MARK, IDENT_MARK, attrs, esc
+from ..render.html import attrs, esc
 from .base import Field, ListField, Widget
 
 _PRE_LINE = "white-space: pre-line;"
@@ -26,25 +26,6 @@ _REFUSED_TAGS = frozenset((
     "textarea", "title", "xmp", "plaintext", "noembed", "noframes", "frame", "frameset", "html",
     "head", "body",
 ))
-
-
-def _href(url):
-    """`` href="…"`` for a URL made by ``w.link`` ('' for an empty URL).
-
-    ``attrs`` removes NUL characters, which would destroy the ident and CSRF markers that
-    ``w.link`` appends and the render engine fills per request; so the URL is escaped in
-    pieces and only those two trailing markers are kept.  (Shared by this package's
-    error_messages, confirm and dropdown modules.)
-    """
-    if not url:
-        return ""
-    ident = f"ident={IDENT_MARK}"
-    if url.endswith(CSRF_MARK) and ident in url:
-        head, _, tail = url.rpartition(ident)
-        value = esc(head) + ident + esc(tail[:-len(CSRF_MARK)]) + CSRF_MARK
-    else:
-        value = esc(url)
-    return f' href="{value}"'
 
 
 def _tag(value, default="div"):
@@ -87,8 +68,8 @@ def _json_button(w, shown):
     button_id = w.autoid()
     text = w["button_hide_text"] if shown else w["button_show_text"]
     style = w["button_style"] if "button_style" in w.fields else ""
-    html = (f'<a{attrs(("role", "button"))}{_href(href)}'
-            f'{attrs(("class", w["button_class"]), ("style", style), ("id", button_id))}>{esc(text)}</a>')
+    link_attrs = attrs(role="button", href=href, cls=w["button_class"], style=style, id=button_id)
+    html = f"<a{link_attrs}>{esc(text)}</a>"
     return html, button_id
 
 
@@ -463,9 +444,11 @@ class TextBlockPara(Widget):
             text = w.textblock(ref, None, project=w["textblock_project"] or None)
             if text is None:
                 text = w["text_refnotfound"] or _not_found(ref)
-        for value in w["replace_strings"]:
-            if "$$" not in text:
-                break
-            text = text.replace("$$", value, 1)
+        values = w["replace_strings"]
+        if values and "$$" in text:
+            pieces = text.split("$$")
+            text = pieces[0]
+            for i, piece in enumerate(pieces[1:]):
+                text += (values[i] if i < len(values) else "$$") + piece
         body = _lines(text) if w["linebreaks"] else esc(text)
         return f"<p{w.outer()}>{body}</p>"

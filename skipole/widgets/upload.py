@@ -39,10 +39,12 @@ _TAIL = (
 
 
 def _file_input(w, file_id, *extra):
+    """The div with the file input (named ``widget:action``) and its label."""
+    field = attrs(("type", "file"), ("id", file_id), ("name", w.form_name("action")),
+                  ("required", bool(w["required"])), ("class", w["filebutton_class"]), *extra)
     return (f'<div{attrs(cls=w["fileinputdiv_class"])}>'
             f'{label(w["filebutton_label"], file_id, w["filebuttonlabel_class"])}'
-            f'<input{attrs(("type", "file"), ("id", file_id), ("name", w.form_name("action")), ("required", bool(w["required"])), ("class", w["filebutton_class"]), *extra)} />'
-            "</div>")
+            f"<input{field} /></div>")
 
 
 def _submit_div(w, button_id, button):
@@ -74,7 +76,8 @@ class SubmitUploadFile1(Widget):
         if warning:
             return warning
         file_id, button_id = w.autoid(), w.autoid()
-        button = f'<input{attrs(type="submit", value=w["submitbutton_text"], id=button_id, cls=w["submitbutton_class"])} />'
+        button = attrs(type="submit", value=w["submitbutton_text"], id=button_id, cls=w["submitbutton_class"])
+        button = f"<input{button} />"
         inner = _file_input(w, file_id) + _submit_div(w, button_id, button)
         return (f"<div{w.outer(hidden=hide_outer(w))}>{error_div(w)}"
                 f"{form(w, url, inner, enctype=MULTIPART)}</div>")

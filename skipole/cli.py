@@ -1,0 +1,105 @@
+"""The ``skipole`` command line: new, serve, check, and the 5.x form ``skipole NAME PROJECTFILES``.
+
+Each subcommand is a small function; errors are one clear line on stderr and exit status 1.
+"""
+
+import argparse
+import logging
+import os
+import sys
+
+__all__ = ["main"]
+
+SUBCOMMANDS = ("new", "serve", "check", "passwd")
+
+
+def main(argv=None):
+    """Run the command line; returns the exit status."""
+    from . import __version__
+    argv = list(sys.argv[1:] if argv is None else argv)
+    # the original's form: python3 -m skipole NAME PROJECTFILES
+    if len(argv) == 2 and argv[0] not in SUBCOMMANDS and not argv[0].startswith("-"):
+        argv = ["new"] + argv
+    parser = _parser(__version__)
+    args = parser.parse_args(argv)
+    if not getattr(args, "func", None):
+        parser.print_help()
+        return 2
+    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    try:
+        return args.func(args) or 0
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # one clear line, never a traceback, for expected failures
+        from .exceptions import ProjectError
+        from .settings import SettingsError
+        if isinstance(exc, (ProjectError, SettingsError, ValueError, FileExistsError, OSError)):
+            print(f"skipole: {exc}", file=sys.stderr)
+            return 1
+        raise
+
+
+def _parser(version):
+    p = argparse.ArgumentParser(prog="skipole", description="skipole: web applications and Pi appliances")
+    p.add_argument("--version", action="version", version=f"skipole {version}")
+    sub = p.add_subparsers(dest="command")
+
+    new = sub.add_parser("new", help="create a project: skipole new NAME PROJECTFILES")
+    new.add_argument("name")
+    new.add_argument("projectfiles")
+    new.set_defaults(func=cmd_new)
+
+    serve = sub.add_parser("serve", help="serve a project with waitress")
+    serve.add_argument("projectdir")
+    serve.add_argument("--host")
+    serve.add_argument("--port", type=int)
+    serve.add_argument("--threads", type=int)
+    serve.add_argument("--state-dir")
+    serve.add_argument("--config")
+    serve.add_argument("--hardware", choices=("auto", "mock", "lgpio", "rpigpio"))
+    serve.add_argument("--admin", action=argparse.BooleanOptionalAction, default=None)
+    serve.add_argument("--dev", action="store_true", default=None,
+                       help="development: debug on loopback, admin on, one-time admin password")
+    serve.set_defaults(func=cmd_serve)
+
+    check = sub.add_parser("check", help="validate a project's files; exit 0 when all is well")
+    check.add_argument("projectdir")
+    check.add_argument("--config")
+    check.set_defaults(func=cmd_check)
+    return p
+
+
+def cmd_new(args):
+    from .newproject import create_project
+    path = create_project(args.name, args.projectfiles)
+    print(f"created {path}\nserve it with: python3 {os.path.join(path, 'code')}")
+    return 0
+
+
+def _settings_from(args):
+    from .settings import Settings
+    return Settings(config_file=args.config, host=args.host, port=args.port, threads=args.threads,
+                    state_dir=args.state_dir, hardware=args.hardware, admin=args.admin, dev=args.dev)
+
+
+def cmd_serve(args):
+    from .loading import load_project
+    from .server import serve
+    settings = _settings_from(args)
+    projectdir = args.projectdir
+    if not os.path.isdir(os.path.join(projectdir, "data")):
+        print(f"skipole: {projectdir} is not a project directory (no data/ folder)", file=sys.stderr)
+        return 1
+    app = load_project(projectdir, settings=settings)
+    return serve(app, settings)
+
+
+def cmd_check(args):
+    from .checks import check_project
+    problems = check_project(args.projectdir, config=args.config)
+    for level, message in problems:
+        print(f"{level}: {message}", file=sys.stderr if level == "error" else sys.stdout)
+    errors = [m for level, m in problems if level == "error"]
+    if not errors:
+        print(f"{args.projectdir}: OK")
+    return 1 if errors else 0

@@ -1,0 +1,99 @@
+"""``load_project``: the one call that turns a project directory into a served application.
+
+It reads the settings, finds the project's code (CONTRACTS §2: ``PROJECTDIR/code`` first on
+``sys.path``, module ``NAME``), builds the ``WSGIApplication`` and mounts the static library
+at ``/lib``.  ``skipole serve``, the generated ``code/__main__.py``, the Debian service and
+the tests all use it, so every deployment gets the same application.
+"""
+
+import importlib
+import logging
+import os
+import sys
+
+from .atomic import write_bytes
+from .exceptions import ProjectError
+from .settings import Settings
+
+__all__ = ["load_project", "state_dir_for", "project_name", "secret_key"]
+
+log = logging.getLogger("skipole")
+
+
+def project_name(projectdir):
+    """``(projectfiles, name)`` of a project directory."""
+    projectdir = os.path.abspath(projectdir).rstrip(os.sep)
+    return os.path.dirname(projectdir), os.path.basename(projectdir)
+
+
+def state_dir_for(projectdir, settings):
+    """The state directory: the setting, else ``PROJECTDIR/state``."""
+    return settings.state_dir or os.path.join(os.path.abspath(projectdir), "state")
+
+
+def secret_key(state_dir):
+    """The application's secret key, made once and kept (mode 0600) in the state directory."""
+    path = os.path.join(state_dir, "secret_key")
+    try:
+        with open(path, "rb") as f:
+            key = f.read()
+        if len(key) >= 32:
+            return key
+        log.warning("%s is too short: a new secret key is made (sessions restart)", path)
+    except FileNotFoundError:
+        pass
+    except OSError as exc:
+        log.warning("cannot read %s (%s): a new secret key is made", path, exc)
+    key = os.urandom(32)
+    os.makedirs(state_dir, mode=0o700, exist_ok=True)
+    write_bytes(path, key, mode=0o600)
+    return key
+
+
+def _import_hooks(projectdir, name):
+    code = os.path.join(projectdir, "code")
+    if not os.path.isdir(code):
+        return None
+    if code not in sys.path:
+        sys.path.insert(0, code)
+    try:
+        return importlib.import_module(name)
+    except ModuleNotFoundError as exc:
+        if exc.name == name:
+            return None
+        raise ProjectError(f"importing {name} from {code}: {exc}") from exc
+
+
+def load_project(projectdir, *, config=None, environ=None, **given):
+    """Build the complete WSGI application for ``projectdir`` with ``given`` settings.
+
+    Returns a ``WSGIApplication`` (the project at its URL and the static library at
+    ``/lib``); ``app.settings`` holds the validated ``Settings``.
+    """
+    from . import skis
+    from .application import WSGIApplication
+
+    settings = given.pop("settings", None) or Settings(config_file=config, environ=environ, **given)
+    projectdir = os.path.abspath(projectdir)
+    projectfiles, name = project_name(projectdir)
+    state_dir = state_dir_for(projectdir, settings)
+    hooks = _import_hooks(projectdir, name)
+    app = getattr(hooks, "application", None) if hooks is not None else None
+    if not isinstance(app, WSGIApplication):
+        kwargs = {}
+        if hooks is not None:
+            for hook in ("start_call", "submit_data", "end_call"):
+                if callable(getattr(hooks, hook, None)):
+                    kwargs[hook] = getattr(hooks, hook)
+            kwargs["proj_data"] = getattr(hooks, "proj_data", None)
+        app = WSGIApplication(name, projectfiles, url="/", debug=settings.debug,
+                              secret_key=secret_key(state_dir), max_body=settings.max_body, **kwargs)
+    else:
+        app.debug = settings.debug
+        app.secret_key = secret_key(state_dir)
+    if not any(a.proj_ident == "skis" for a, _ in app.subapps.values()):
+        app.add_project(skis.makeapp(), url=settings.lib_url)
+    app.settings = settings
+    app.state_dir = state_dir
+    app.projectdir = projectdir
+    return app

@@ -1,0 +1,23 @@
+"""Serving an application with waitress (one process, threads: it owns the pins)."""
+
+import logging
+import sys
+
+__all__ = ["serve"]
+
+log = logging.getLogger("skipole")
+
+
+def serve(app, settings):
+    """Serve ``app`` until interrupted; returns the exit status."""
+    import waitress
+    host = settings.host
+    shown = f"[{host}]" if ":" in host else host
+    print(f"skipole serving {app.projectdir} on http://{shown}:{settings.port}/  (Ctrl+C to stop)", flush=True)
+    try:
+        waitress.serve(app, host=host, port=settings.port, threads=settings.threads, ident="skipole",
+                       clear_untrusted_proxy_headers=True, _quiet=False)
+    except OSError as exc:
+        print(f"skipole: cannot listen on {host}:{settings.port}: {exc.strerror or exc}", file=sys.stderr)
+        return 1
+    return 0
