@@ -6,18 +6,18 @@ The public API keeps skipole 5.x's names: ``WSGIApplication``, ``PageData``,
 application a deployment serves (project, library, API and admin, with security).
 """
 
+import functools as _functools
+import importlib as _importlib
+
 __version__ = "0.1.0"
 #: 5.x name for the version string
 version = __version__
 
-import functools as _functools
-import importlib as _importlib
-
-from . import skis
-from .application import WSGIApplication, set_debug
-from .exceptions import FailPage, GoTo, ServeFile, ServerError, ValidateError
-from .pagedata import PageData, SectionData
-from .widgets.base import widget_modules, widgets_in_module
+from . import skis  # noqa: E402  (the modules below read __version__)
+from .application import WSGIApplication, set_debug  # noqa: E402
+from .exceptions import FailPage, GoTo, ServeFile, ServerError, ValidateError  # noqa: E402
+from .pagedata import PageData, SectionData  # noqa: E402
+from .widgets.base import widget_modules, widgets_in_module  # noqa: E402
 
 __all__ = ["WSGIApplication", "PageData", "SectionData", "FailPage", "GoTo", "ValidateError",
            "ServerError", "ServeFile", "use_submit_list", "set_debug", "widget_modules",

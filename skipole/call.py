@@ -138,7 +138,7 @@ class CallState:
         out = {}
         for (widget, field), value in pd.items():
             out[f"{widget}:{field}"] = value
-        for alias, sd in pd.section_items():
+        for _alias, sd in pd.section_items():
             for key, value in sd.to_dict().items():
                 out[key] = value
         from .pagedata import PAGE_VARIABLES
@@ -270,6 +270,10 @@ def run_call(app, request, relpath, forced_target=None):
         return _serve_file_exc(call, exc)
     except RequestTooLarge as exc:
         return root.error_response(call, "413 Payload Too Large", str(exc))
+    except CsrfRefused:
+        return root.error_response(call, "403 Forbidden",
+                                   "This request did not come from a page of this site (its security token is "
+                                   "missing or out of date). Go back, reload the page and try again.")
     except BadRequest as exc:
         return root.error_response(call, "400 Bad Request", str(exc))
     except ValidateError as exc:
@@ -401,6 +405,24 @@ def _read_fields(call, responder):
         call.received = call.app.map_fields(call.caller_page, form)
     else:
         call.received = _plain_widgfields(form)
+    _check_csrf(call, form)
+
+
+class CsrfRefused(Exception):
+    """Raised when a request that submits data lacks a valid CSRF token (403)."""
+
+
+def _check_csrf(call, form):
+    """Widget fields sent to a responder, and any POST made with cookies, need the token."""
+    request = call.request
+    submits_fields = bool(call.received)
+    cookie_post = request.method not in ("GET", "HEAD") and bool(request.cookies)
+    if not (submits_fields or cookie_post):
+        return
+    token = request.environ.get("HTTP_X_CSRF_TOKEN") or next(
+        (v for n, v in form if n == "csrf_token" and isinstance(v, str)), "")
+    if not call.root.security.token_ok(request, token):
+        raise CsrfRefused()
 
 
 def _plain_widgfields(form):

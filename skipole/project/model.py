@@ -113,8 +113,7 @@ class Folder(_Item):
     def walk(self):
         """Yield this folder and every folder and page below it."""
         yield self
-        for page in self.pages.values():
-            yield page
+        yield from self.pages.values()
         for folder in self.folders.values():
             yield from folder.walk()
 
