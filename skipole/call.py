@@ -40,6 +40,7 @@ class CallState:
         self.raw_form = []
         self.caller = None
         self.caller_page = None
+        self.caller_app = None
         self.widget_errors = {}
         self.page_errors = []
         self.cookies = []
@@ -72,27 +73,34 @@ class CallState:
             self.page_errors.append(message)
 
     def submit(self, responder, extra):
-        """Call the owning application's ``submit_data`` for ``responder``."""
+        """Call the owning application's ``submit_data`` for ``responder``.
+
+        ``submit_dict['error_dict']`` (fields that failed validation earlier in this call, with
+        their submitted values) is carried from responder to responder.
+        """
         sk = self.skicall
         sk.submit_list = list(responder.submit_list)
-        sd = {"error_dict": {}, "responder_brief": responder.page.brief, "number": responder.page.number,
+        error_dict = dict((sk.submit_dict or {}).get("error_dict") or {})
+        sd = {"error_dict": error_dict, "responder_brief": responder.page.brief, "number": responder.page.number,
               "target_ident": responder.target, "fail_ident": responder.fail,
               "alternate_ident": responder.alternate, "project_brief": self.app.project_model.brief}
         sd.update(extra)
         sk.submit_dict = sd
         return self.app._call_submit_data(sk)
 
-    def validate_received(self):
-        """Run the caller page's validators on ``received``; returns ``{widgfield: message}`` failed."""
+    def validate_received(self, fields):
+        """Run the caller page's validators on ``fields`` of ``received`` (a missing field is
+        validated as ''); returns ``{widgfield: message}`` of those that failed."""
         failed = {}
         if self.caller_page is None:
             return failed
         from .validators import ValidationFailed
-        validators = self.app.validators_of(self.caller_page)
-        for wf, vlist in validators.items():
-            if wf not in self.received:
+        validators = self.caller_app.validators_of(self.caller_page)
+        for wf in fields:
+            vlist = validators.get(wf)
+            if not vlist:
                 continue
-            value = self.received[wf]
+            original = value = self.received.get(wf, "")
             for validator in vlist:
                 try:
                     value = validator.validate(value, self.app.validator_context(self))
@@ -100,7 +108,7 @@ class CallState:
                     failed[wf] = str(exc)
                     name = "-".join(wf[:-1])
                     self.add_error(str(exc), widget=exc.displaywidget or name)
-                    self.skicall.submit_dict.setdefault("error_dict", {})[wf] = self.received[wf]
+                    self.skicall.submit_dict.setdefault("error_dict", {})[wf] = original
                     break
             else:
                 self.received[wf] = value
@@ -399,13 +407,18 @@ def _read_fields(call, responder):
         if data is not None:
             call.skicall.ident_data = data
         caller_app = call.root.app_for_proj(call.caller.proj)
-        if caller_app is not None:
-            call.caller_page = caller_app.project_model.page(call.caller.num)
+        page = caller_app.project_model.page(call.caller.num) if caller_app is not None else None
+        if page is not None and page.kind == "TemplatePage":
+            call.caller_app, call.caller_page = caller_app, page
     if call.caller_page is not None:
-        call.received = call.app.map_fields(call.caller_page, form)
+        call.received = call.caller_app.map_fields(call.caller_page, form)
     else:
         call.received = _plain_widgfields(form)
     _check_csrf(call, form)
+    if ident_value and call.caller_page is None:
+        raise ValidateError("Form data not accepted: the page ident sent with it is not valid.")
+    if call.caller_page is not None:
+        _refuse_unknown_fields(call.caller_app, call.caller_page, form)
 
 
 class CsrfRefused(Exception):
@@ -423,6 +436,19 @@ def _check_csrf(call, form):
         (v for n, v in form if n == "csrf_token" and isinstance(v, str)), "")
     if not call.root.security.token_ok(request, token):
         raise CsrfRefused()
+
+
+def _refuse_unknown_fields(app, page, form):
+    """A widget field the caller page does not have is refused, as skipole 5.x does."""
+    names = app._field_index(page)[0]
+    for name, _value in form:
+        if name in ("ident", "csrf_token") or ":" not in name or name in names:
+            continue
+        base, dash, _key = name.rpartition("-")
+        entry = names.get(base) if dash else None
+        if entry is not None and (entry[1] == "dict" or entry[2]):
+            continue
+        raise ValidateError(f"Form data not accepted: unexpected field {name[:80]}.")
 
 
 def _plain_widgfields(form):
@@ -443,11 +469,22 @@ def _plain_widgfields(form):
 
 
 def _finish_direct(call, page, response):
-    """A responder built the response itself (SubmitJSON, ...): end_call still runs."""
+    """A responder built the response itself (SubmitJSON, ...): end_call still runs, and its
+    session string, ``page_data.status`` and ``page_data.headers`` apply."""
     try:
-        call.app._call_end_call(page.ident, response.page_type or page.kind, call.skicall)
+        session = call.app._call_end_call(page.ident, response.page_type or page.kind, call.skicall)
+        if isinstance(session, str) and session:
+            call.session_string = session
     except FailPage:
         pass
+    pd = call.skicall.page_data
+    if pd.status:
+        response.status = str(pd.status)
+    for item in pd.headers or ():
+        if isinstance(item, (list, tuple)) and len(item) == 2:
+            name, value = str(item[0]), str(item[1])
+            if not any(c in name + value for c in "\r\n"):
+                response.set_header(name, value)
     return _apply_cookies(call, response)
 
 

@@ -302,11 +302,16 @@ def render_widget(node, state):
     else:
         cached = node.cache.get(state.lang_key)
         if cached is None:
-            cached = _render_widget_now(node, None, None, state)
+            start = len(state.widgets_seen)
+            html, js = _render_widget_now(node, None, None, state)
+            # the contained widgets registered while rendering come back with the cached HTML
+            cached = (html, js, tuple(state.widgets_seen[start:]))
             if len(node.cache) >= _MAX_WIDGET_CACHE:
                 node.cache.clear()
             node.cache[state.lang_key] = cached
-        html, js = cached
+        else:
+            state.widgets_seen.extend(cached[2])
+        html, js = cached[0], cached[1]
     if name and html:
         state.widgets_seen.append((name, node.inst.cls, js))
     return html

@@ -8,6 +8,9 @@ only for the duration of the container's rendering (so it is safe with threads a
 axes).  A series rendered outside any axis uses a default scale: a 960 x 720 area whose
 data coordinates are its SVG coordinates with the y axis pointing up.
 
+The series are ``dynamic`` (never cached on their own): their drawing depends on the axis
+around them, whose fields may change from one request to the next.
+
 Series and charts whose values can be changed by JSON record the scale (and the colours
 they draw with) through ``w.js`` so the browser library can redraw them.
 
@@ -128,17 +131,18 @@ def _rows(values, columns=2):
 # ---- axis ranges and labels ----------------------------------------------------------------
 
 _MAX_TICKS = 500
+_LARGEST = 1e12      # axis ends beyond this are not drawable: the defaults are used
 
 
 def _range(lo, hi, default_lo=0.0, default_hi=100.0):
     """A usable (lo, hi) pair: defaults replace bad numbers; hi is moved above lo if needed."""
     lo, hi = _num(lo, default_lo), _num(hi, default_hi)
+    if max(abs(lo), abs(hi)) > _LARGEST:
+        return default_lo, default_hi
     if hi < lo:
         lo, hi = hi, lo
     if hi == lo:
         hi = lo + (abs(lo) or 1.0)
-    if not math.isfinite(hi - lo):
-        return default_lo, default_hi
     return lo, hi
 
 
@@ -391,6 +395,7 @@ class Points(Widget):
     scale.  pointcol: colour of the crosses; transform: an SVG transform of the group.
     """
 
+    dynamic = True       # drawn with the enclosing axis's scale: never cached alone
     FIELDS = (_TRANSFORM, _SERIES_VALUES,
               Field("pointcol", "text", default="black", help="Colour of the markers."))
 
@@ -411,6 +416,7 @@ class Lines(Widget):
     transform: an SVG transform of the group.
     """
 
+    dynamic = True       # drawn with the enclosing axis's scale: never cached alone
     FIELDS = (
         _TRANSFORM, _SERIES_VALUES,
         Field("linecol", "text", default="black", help="Colour of the lines and dots."),
@@ -464,6 +470,7 @@ class XBars(Widget):
     transform: an SVG transform of the group.
     """
 
+    dynamic = True       # drawn with the enclosing axis's scale: never cached alone
     FIELDS = (_TRANSFORM, _SERIES_VALUES) + _BAR_FIELDS
 
     def render(self, w):
@@ -489,6 +496,7 @@ class YBars(Widget):
     transform: an SVG transform of the group.
     """
 
+    dynamic = True       # drawn with the enclosing axis's scale: never cached alone
     FIELDS = (_TRANSFORM, _SERIES_VALUES) + _BAR_FIELDS
 
     def render(self, w):
