@@ -45,11 +45,16 @@ class CallState:
         self.page_errors = []
         self.cookies = []
         self.no_store = False
-        self.lang_key = skicall.lang[0] or ""
         self._fields_read = False
         self.session_string = None
 
     # ---- helpers used by responders ---------------------------------------------------------
+    @property
+    def lang_key(self):
+        """The language of this call as it is now (hook code may change it) for widget caches."""
+        lang = self.skicall.lang
+        return (lang[0] if isinstance(lang, (tuple, list)) else lang) or ""
+
     @property
     def project_url(self):
         return self.app.url
@@ -323,6 +328,8 @@ def _system_page(call, label, message, status):
         response = _follow(call, label, system=True)
     except Exception:   # the error page itself failed: answer in plain text
         log.exception("system page %s failed", label)
+        response = None
+    if response is None:    # no such page in this project: a plain page with the message
         response = call.root.error_response(call, status, message)
     response.status = status
     return response
@@ -338,13 +345,19 @@ def _follow(call, target, system=False):
             raise ServerError("Too many steps between pages (a loop of responders?).")
         app = call.app
         ref = app.resolve_any(target)
+        if isinstance(ref, str) and "/" not in ref:
+            ref = None      # not a label, ident or URL (a URL has a '/', as in skipole 5.x)
         if ref is None:
             if system:
-                return call.root.error_response(call, "404 Not Found", "Not found")
+                return None
             return _not_found(call)
         if isinstance(ref, str):
+            if system:
+                return None
             return _redirect(call, ref)
         target_app, page = ref
+        if page is None and system:
+            return None
         if target_app is not app:
             if page is None:
                 return _not_found(call)

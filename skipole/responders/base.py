@@ -65,32 +65,49 @@ class Responder:
 
     # ---- shared steps -----------------------------------------------------------------------
     def check_caller(self, call):
-        """Check the caller page: False when no caller ident was sent (the call then goes to
-        ``alternate_ident``); a caller not in ``allowed_callers`` (when set) is refused."""
-        if call.caller is None:
-            return False
+        """Refuse a call whose caller is not in ``allowed_callers`` (when that is set).
+
+        The caller is the previous responder when this one was reached from another responder,
+        otherwise the page that sent the form (as in skipole 5.x).
+        """
         if not self.allowed_callers:
-            return True
+            return
         allowed = {call.resolve_ident(c) for c in self.allowed_callers}
-        if call.caller not in allowed:
+        ident_list = call.skicall.ident_list
+        caller = ident_list[-2] if len(ident_list) > 1 else call.caller
+        if caller is None or caller not in allowed:
             raise ValidateError("This form was not sent from a page allowed to send it.")
+
+    def has_caller(self, call):
+        """For responders that need a caller page: True to go on, False to go to ``alternate_ident``.
+
+        A call without a known caller page goes to the alternate page (a validate error when
+        none is set); a caller not allowed is refused.
+        """
+        if call.caller_page is None:
+            if self.alternate in (None, ""):
+                raise ValidateError("This request must be sent from a page of this site.")
+            return False
+        self.check_caller(call)
         return True
 
     def require_caller(self, call):
-        """With ``allowed_callers`` set, a call without an allowed caller ident is refused."""
-        if self.allowed_callers and not self.check_caller(call):
-            raise ValidateError("This request must be sent from a page of this site.")
+        """With ``allowed_callers`` set, a call without an allowed caller is refused."""
+        self.check_caller(call)
 
     def field_keys(self):
         """The configured widgfields (keys of ``original_fields``) as tuples."""
         return [widgfield_key(k) for k in self.fields]
 
     def store(self, call, keyed=False):
-        """Copy the configured submitted fields into ``call_data`` (by widgfield or by key)."""
+        """Copy the configured fields into ``call_data`` (by widgfield or by key); a listed
+        field that was not submitted is stored as ''."""
         for raw_key, key_name in self.fields.items():
             wf = widgfield_key(raw_key)
-            if wf in call.received:
-                call.skicall.call_data[key_name if (keyed and key_name) else wf] = call.received[wf]
+            value = call.received.get(wf, "")
+            if isinstance(value, (list, dict)):
+                value = value.copy()
+            call.skicall.call_data[key_name if (keyed and key_name) else wf] = value
 
     def check_allowed(self, call):
         """Refuse submitted widget fields not listed in ``original_fields``; fill missing ones with ''."""
@@ -102,17 +119,23 @@ class Responder:
             call.received.setdefault(wf, "")
 
     def validate(self, call):
-        """Run the caller page's validators on the submitted fields (if ``validate_option``).
+        """Run the caller page's validators on this responder's fields (if ``validate_option``).
 
-        Returns the target to go to on failure, or None when everything passed.
+        A listed field that was not submitted is validated as ''; without a caller page
+        nothing can be validated, which counts as a failure.  Returns the target to go to on
+        failure, or None when everything passed.
         """
         if not self.validate_option:
             return None
-        failed = call.validate_received()
+        if call.caller_page is None:
+            failed = {None: "The submitted data cannot be validated: the sending page is not known."}
+            call.add_error(failed[None])
+        else:
+            failed = call.validate_received(self.field_keys())
         if not failed:
             return None
         call.skicall.call_data["failed_validation"] = True
-        if self.validate_fail:
+        if self.validate_fail not in (None, ""):
             return self.validate_fail
         raise ValidateError(next(iter(failed.values())))
 

@@ -11,17 +11,27 @@ __all__ = ["AllowedFields", "StoreData", "StoreDataKeyed", "AllowStore", "AllowS
 class AllowedFields(Responder):
     """Accepts only the widget fields listed in its fields; missing ones become ''.
 
-    Any other submitted widget field refuses the call (validate error).  The caller must be
-    in ``allowed_callers`` when that is set; a call without a caller ident goes to
-    ``alternate_ident``.  Then goes to ``target_ident``.
+    Any other submitted widget field refuses the call (validate error).  A call without a
+    caller page goes to ``alternate_ident``; the caller must be in ``allowed_callers`` when
+    that is set.  Optionally validates (``validate_option``) and calls ``submit_data``
+    (``submit_option``) with ``submit_dict['received_data']``; then goes to ``target_ident``.
     """
 
     reads_fields = True
 
     def respond(self, call):
-        if not self.check_caller(call):
+        if not self.has_caller(call):
             return self.alternate
         self.check_allowed(call)
+        failed = self.validate(call)
+        if failed is not None:
+            return failed
+        if self.submit_option:
+            received = {}
+            for wf in self.field_keys():
+                value = call.received.get(wf, "")
+                received[wf] = value.copy() if isinstance(value, (list, dict)) else value
+            self.submit(call, received_data=received)
         return self.target
 
 
@@ -65,7 +75,7 @@ class AllowStore(Responder):
     calls_submit = True
 
     def respond(self, call):
-        if not self.check_caller(call):
+        if not self.has_caller(call):
             return self.alternate
         self.check_allowed(call)
         failed = self.validate(call)
@@ -104,7 +114,7 @@ class Accept(Responder):
     """For posts from outside (scripts, other sites' forms): no caller ident needed.
 
     Every submitted field except ``ident`` and ``csrf_token`` is put, by its plain name, in
-    ``submit_dict['received_data']``; then ``submit_data`` is called and the call goes to
+    ``submit_dict['received_data']`` (a repeated name gives a list of its values); then ``submit_data`` is called and the call goes to
     ``target_ident``.
     """
 
@@ -115,13 +125,18 @@ class Accept(Responder):
         for name, value in call.raw_form:
             if name in ("ident", "csrf_token"):
                 continue
-            data[name] = value
+            if name in data:
+                prev = data[name]
+                data[name] = (prev if isinstance(prev, list) else [prev]) + [value]
+            else:
+                data[name] = value
         self.submit(call, received_data=data)
         return self.target
 
 
 class AllowedAccept(Responder):
-    """Like Accept, but the caller must be a known page in ``allowed_callers``.
+    """Like Accept, but the call must come from a known page (in ``allowed_callers`` when set);
+    a call without a caller page goes to ``alternate_ident``.
 
     ``submit_dict['received_data']`` holds the submitted widget fields keyed by (widget, field).
     """
@@ -130,7 +145,7 @@ class AllowedAccept(Responder):
     calls_submit = True
 
     def respond(self, call):
-        if not self.allowed_callers or not self.check_caller(call):
+        if not self.has_caller(call):
             return self.alternate
         self.submit(call, received_data=dict(call.received))
         return self.target
@@ -155,7 +170,5 @@ class PageData(Responder):
                 sd = call.skicall.page_data.get_section(wf[0]) or SectionData(wf[0])
                 sd[wf[1], wf[2]] = value
                 pd.update(sd)
-        if pd.show_error:
-            call.add_error(pd.show_error)
         call.skicall.update(pd)
         return self.target

@@ -1,5 +1,6 @@
 """Navigators: responders that route a call without user code."""
 
+from ..exceptions import ValidateError
 from .base import Responder, widgfield_key
 
 __all__ = ["CaseSwitch", "EmptyGoto", "EmptyCallDataGoto", "DelCallDataItem", "AddCallDataItem", "NoOperation"]
@@ -27,11 +28,15 @@ class CaseSwitch(Responder):
 
 class EmptyGoto(Responder):
     """Goes to ``target_ident`` when the submitted ``widgfield`` is empty or missing, else to
-    ``alternate_ident``."""
+    ``alternate_ident``.  The call must come from a known page (in ``allowed_callers`` when
+    set), otherwise it is refused."""
 
     reads_fields = True
 
     def respond(self, call):
+        if call.caller_page is None:
+            raise ValidateError("This request must be sent from a page of this site.")
+        self.check_caller(call)
         value = call.received.get(widgfield_key(self.widgfield or ""))
         return self.target if value in (None, "", [], {}) else self.alternate
 

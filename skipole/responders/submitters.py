@@ -3,7 +3,7 @@
 import http.cookies
 import json
 
-from ..exceptions import ServerError
+from ..exceptions import ServerError, ValidateError
 from ..response import Response
 from .base import Responder, widgfield_key
 
@@ -55,36 +55,54 @@ class SetCookies(Responder):
         result = self.submit(call)
         if isinstance(result, http.cookies.BaseCookie):
             call.cookies.append(result)
-        elif result:
+        elif isinstance(result, (list, tuple)):
             jar = http.cookies.SimpleCookie()
-            for item in result:
-                name, value = str(item[0]), str(item[1])
-                jar[name] = value
-                morsel = jar[name]
-                morsel["path"] = call.project_url
-                morsel["httponly"] = True
-                morsel["samesite"] = "Lax"
-                if call.is_https:
-                    morsel["secure"] = True
-                if len(item) > 2 and item[2] is not None:
-                    morsel["max-age"] = int(item[2])
+            try:
+                for item in result:
+                    name, value = str(item[0]), str(item[1])
+                    jar[name] = value
+                    morsel = jar[name]
+                    morsel["path"] = call.project_url
+                    morsel["httponly"] = True
+                    morsel["samesite"] = "Lax"
+                    if call.is_https:
+                        morsel["secure"] = True
+                    if len(item) > 2 and item[2] is not None:
+                        morsel["max-age"] = int(item[2])
+            except (TypeError, ValueError, IndexError, http.cookies.CookieError) as exc:
+                raise ServerError("SetCookies: submit_data must return a BaseCookie or "
+                                  f"[[name, value, max_age], ...]: {exc}") from None
             call.cookies.append(jar)
+        elif result:
+            raise ServerError("SetCookies: submit_data must return a BaseCookie or [[name, value, max_age], ...]")
         return self.target
 
 
 class GetDictionaryDefaults(Responder):
-    """For dict fields (browsers leave out empty inputs): ``submit_data`` returns the default
-    dict for ``widgfield``; submitted keys override it and the result replaces the field."""
+    """For dict fields (browsers leave out empty inputs): ``submit_data`` receives
+    ``submit_dict['widgfield']`` and returns the default dict for that field; submitted keys
+    override it and the result replaces the field (also stored in ``call_data``).
+
+    The call must come from a known page (in ``allowed_callers`` when set); a submitted key
+    that is not in the defaults refuses the call.
+    """
 
     calls_submit = True
     reads_fields = True
 
     def respond(self, call):
+        if call.caller_page is None:
+            raise ValidateError("This request must be sent from a page of this site.")
+        self.check_caller(call)
         wf = widgfield_key(self.widgfield or "")
-        defaults = self.submit(call) or {}
+        defaults = self.submit(call, widgfield=wf)
+        if not isinstance(defaults, dict):
+            raise ServerError("GetDictionaryDefaults: submit_data must return a dictionary of defaults")
         received = call.received.get(wf)
         merged = dict(defaults)
-        if isinstance(received, dict):
+        if received:
+            if not isinstance(received, dict) or any(key not in defaults for key in received):
+                raise ValidateError("Unexpected fields were submitted.")
             merged.update(received)
         call.received[wf] = merged
         call.skicall.call_data[wf] = merged
@@ -92,19 +110,20 @@ class GetDictionaryDefaults(Responder):
 
 
 class FieldStoreSubmit(Responder):
-    """Collects every submitted field whose field name is ``widgfield``'s field, whatever the
-    widget, into ``submit_dict['received']`` (``{widget: value}``) and calls submit_data."""
+    """Collects every submitted field with the field name given in its fields (or by
+    ``widgfield``), whatever the widget, into ``submit_dict['received']`` keyed by widgfield
+    tuple (``submit_dict['field']`` is the name), and calls submit_data."""
 
     calls_submit = True
     reads_fields = True
 
     def respond(self, call):
-        wanted = str(self.widgfield or "").rpartition(":")[2] or next(iter(self.fields), "")
+        wanted = next(iter(self.fields), "") or str(self.widgfield or "").rpartition(":")[2]
         found = {}
         for wf, value in call.received.items():
             if isinstance(wf, tuple) and wf[-1] == wanted:
-                found["-".join(wf[:-1])] = value
-        self.submit(call, received=found)
+                found[wf] = value.copy() if isinstance(value, (list, dict)) else value
+        self.submit(call, received=found, field=wanted)
         return self.target
 
 
@@ -152,16 +171,16 @@ class MediaQuery(Responder):
     """Builds one stylesheet from CSS pages wrapped in media queries.
 
     Fields map a media query (``@media (max-width: 480px)``) to a CSS page ident.  With
-    ``submit_option`` set, ``submit_data`` receives ``submit_dict['media_queries']`` and may
-    return a changed mapping.
+    ``submit_option`` set, ``submit_data`` receives ``submit_dict['media_target']`` (also as
+    ``media_queries``) and may return queries to add or change.
     """
 
     def respond(self, call):
         queries = dict(self.fields)
         if self.submit_option:
-            changed = self.submit(call, media_queries=dict(queries))
+            changed = self.submit(call, media_target=dict(queries), media_queries=dict(queries))
             if isinstance(changed, dict):
-                queries = changed
+                queries.update(changed)
         parts = []
         for query, target in queries.items():
             css = call.css_of(target)
@@ -178,7 +197,8 @@ class MediaQuery(Responder):
 class SubmitIterator(Responder):
     """Streams the binary iterator ``submit_data`` returns (a download).
 
-    Args ``mimetype`` (default application/octet-stream) and ``headers`` set the response.
+    The content type is ``page_data.mimetype`` set by submit_data, else the ``mimetype`` arg,
+    else application/octet-stream; ``page_data.content_length`` sets Content-Length.
     """
 
     calls_submit = True
@@ -187,8 +207,13 @@ class SubmitIterator(Responder):
         result = self.submit(call)
         if result is None:
             result = [b""]
-        mimetype = self.args.get("mimetype") or "application/octet-stream"
-        return Response(_bytes_iter(result), content_type=mimetype, page_type="SubmitIterator")
+        pd = call.skicall.page_data
+        mimetype = pd.mimetype or self.args.get("mimetype") or "application/octet-stream"
+        headers = [("Cache-Control", "no-store")]
+        if pd.content_length:
+            headers.append(("Content-Length", str(int(pd.content_length))))
+        return Response(_bytes_iter(result), headers=headers, content_type=str(mimetype),
+                        page_type="SubmitIterator")
 
 
 def _bytes_iter(result):
