@@ -8,6 +8,7 @@ application a deployment serves (project, library, API and admin, with security)
 
 import functools as _functools
 import importlib as _importlib
+import sys as _sys
 
 __version__ = "0.1.0"
 #: 5.x name for the version string
@@ -32,7 +33,10 @@ def use_submit_list(submit_data):
     served by ``skipole serve``), falling back to the package of the decorated function's
     module, so it works under ``waitress-serve myproj:application`` too.
     """
-    package = (submit_data.__module__ or "").rpartition(".")[0]
+    modname = submit_data.__module__ or ""
+    module = _sys.modules.get(modname)
+    # defined in a package's __init__: import relative to that package itself
+    package = modname if hasattr(module, "__path__") else modname.rpartition(".")[0]
 
     @_functools.wraps(submit_data)
     def wrapper(skicall):
@@ -51,16 +55,16 @@ def use_submit_list(submit_data):
 
 
 def _import_submit_module(modname, package):
-    try:
-        return _importlib.import_module(modname)
-    except ModuleNotFoundError as exc:
-        if not package or not (exc.name and modname.startswith(exc.name.split(".")[0])):
-            if not package:
-                raise ServerError(f"cannot import {modname}: {exc}") from None
+    """Import ``modname`` absolutely, else relative to ``package``; ServerError when neither works."""
+    candidates = [modname] + ([f"{package}.{modname}"] if package else [])
+    for candidate in candidates:
         try:
-            return _importlib.import_module(f"{package}.{modname}")
-        except ModuleNotFoundError:
-            raise ServerError(f"cannot import {modname}: {exc}") from None
+            return _importlib.import_module(candidate)
+        except ModuleNotFoundError as exc:
+            # only "this module does not exist" moves on; a missing import inside it is an error
+            if exc.name is None or not candidate.startswith(exc.name):
+                raise ServerError(f"cannot import {candidate}: {exc}") from None
+    raise ServerError(f"cannot import {modname} (tried {', '.join(candidates)})")
 
 
 def load_project(projectdir, **settings):

@@ -154,6 +154,8 @@ class WSGIApplication:
         request = Request(environ, **({"max_body": root.max_body} if root.max_body else {}))
         try:
             response = root.security.before(request)
+            if response is None and request.problem:
+                response = root.error_response(None, "400 Bad Request", request.problem)
             if response is None:
                 response = root._route(request)
             root.security.after(request, response)
@@ -178,7 +180,7 @@ class WSGIApplication:
                 app, check = self.subapps[url]
                 relpath = path[len(base):]
                 if check is not None:
-                    divert = check(request.cookies, app.proj_data)
+                    divert = check(request.cookies, self.proj_data)   # 5.x passes the root's
                     if divert is not None:
                         return run_call(app, request, relpath, forced_target=divert)
                 return run_call(app, request, relpath)

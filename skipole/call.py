@@ -257,9 +257,16 @@ def parse_ident_field(value, key):
 def run_call(app, request, relpath, forced_target=None):
     """Run one call through ``app`` (the project the URL belongs to); returns a Response.
 
-    ``forced_target`` (from a sub-project's ``check_cookies``) replaces ``start_call``.
+    ``forced_target`` (an ident or label returned by a sub-project's ``check_cookies``) is
+    resolved in the root project, as skipole 5.x does; the call then runs in the project
+    owning that page, whose ``start_call`` receives it as the called ident.
     """
     root = app.root_app
+    diverted = None
+    if forced_target is not None:
+        ref = root.resolve_any(forced_target)
+        if isinstance(ref, tuple) and ref[1] is not None:
+            app, diverted = ref
     environ = request.environ
     lang = root.request_language(request, app)
     skicall = SkiCall(environ=environ, path=request.path, project=app.project_model.name,
@@ -268,12 +275,15 @@ def run_call(app, request, relpath, forced_target=None):
                       accesstextblocks=app.accesstextblocks, app=app,
                       user=environ.get("skipole.user"))
     call = CallState(app, request, skicall, relpath)
-    page = app.project_model.page_at(relpath)
+    if forced_target is not None:
+        page = diverted         # None when check_cookies named nothing: not found
+    else:
+        page = app.project_model.page_at(relpath)
     called_ident = page.ident if page is not None else None
     try:
         try:
-            if forced_target is not None:
-                target = forced_target
+            if forced_target is not None and page is None:
+                target = None
             else:
                 target = app._call_start_call(called_ident, skicall)
         except GoTo as exc:

@@ -12,6 +12,7 @@ __all__ = ["Request", "RequestTooLarge", "BadRequest"]
 
 DEFAULT_MAX_BODY = 1024 * 1024          # 1 MiB of form data
 DEFAULT_MAX_UPLOAD = 16 * 1024 * 1024   # 16 MiB for multipart uploads
+MAX_QUERY_FIELDS = 1000
 
 
 class RequestTooLarge(Exception):
@@ -40,7 +41,7 @@ class Request:
     """The parts of a WSGI request skipole uses, parsed on demand."""
 
     __slots__ = ("environ", "method", "path", "query", "_form", "_cookies", "max_body", "max_upload",
-                 "remote_addr")
+                 "remote_addr", "problem")
 
     def __init__(self, environ, max_body=DEFAULT_MAX_BODY, max_upload=DEFAULT_MAX_UPLOAD):
         self.environ = environ
@@ -52,7 +53,13 @@ class Request:
         except (UnicodeEncodeError, UnicodeDecodeError):
             pass
         self.path = raw
-        self.query = parse_qsl(environ.get("QUERY_STRING", ""), keep_blank_values=True, max_num_fields=1000)
+        self.problem = None
+        try:
+            self.query = parse_qsl(environ.get("QUERY_STRING", ""), keep_blank_values=True,
+                                   max_num_fields=MAX_QUERY_FIELDS)
+        except ValueError:
+            self.query = []
+            self.problem = f"more than {MAX_QUERY_FIELDS} fields in the query string"
         self._form = None
         self._cookies = None
         self.max_body = max_body

@@ -163,6 +163,10 @@ def _compile(node, cctx, path, alias, ancestors, sections, body_settings, ops):
         text = str(body.get("text", "")).replace("--", "- -")
         ops.append(f"<!--{text}-->")
         return
+    if kind == "SectionPlaceHolder":
+        # kept even when hidden: SectionData.show may bring it back per request
+        ops.append(_compile_placeholder(body, cctx, path, sections))
+        return
     if not body.get("show", True):
         return
     if kind == "TextBlock":
@@ -170,9 +174,6 @@ def _compile(node, cctx, path, alias, ancestors, sections, body_settings, ops):
         return
     if kind in ("Widget", "ClosedWidget"):
         ops.append(_compile_widget(body, cctx, path, alias, ancestors, sections))
-        return
-    if kind == "SectionPlaceHolder":
-        ops.append(_compile_placeholder(body, cctx, path, sections))
         return
     # Part, ClosedPart, Section
     tag_name = body.get("tag_name") or "div"

@@ -2,7 +2,7 @@
 
 import os
 
-from projects import Client, Hooks, divpara, make_app, para, responder, template
+from projects import Client, Hooks, divpara, file_page, make_app, para, responder, template
 
 from skipole import FailPage, GoTo, ServeFile, ServerError, ValidateError, set_debug
 
@@ -323,3 +323,38 @@ class TestServeFile:
         assert client.get("/files/hello.txt").body == b"hello file"
         assert client.get("/files/../testproj/data/project.json").code == 404
         assert client.get("/files/nothere.txt").code == 404
+
+
+class TestFilePages:
+    """FilePage pages follow the same rule as ServeFile: anywhere under projectfiles, never outside."""
+
+    def build(self, tmp_path, start=None):
+        (tmp_path / "secret.txt").write_text("top secret")
+        pages = {"hello.txt": file_page(20, "testproj/static/hello.txt"),
+                 "default.txt": file_page(21, ""),
+                 "escape.txt": file_page(22, "../secret.txt"),
+                 "absolute.txt": file_page(23, str(tmp_path / "secret.txt"))}
+        hooks = Hooks(start=start)
+        app = make_app(tmp_path, pages=pages, static={"hello.txt": "hello file", "default.txt": "by name"},
+                       **hooks.app_kwargs())
+        return Client(app)
+
+    def test_a_file_page_serves_its_file(self, tmp_path):
+        result = self.build(tmp_path).get("/hello.txt")
+        assert result.code == 200 and result.body == b"hello file"
+        assert result.header("Cache-Control") == "no-cache"
+
+    def test_without_a_filepath_the_static_file_of_its_name_is_served(self, tmp_path):
+        assert self.build(tmp_path).get("/default.txt").body == b"by name"
+
+    def test_a_file_page_cannot_reach_outside_projectfiles(self, tmp_path):
+        client = self.build(tmp_path)
+        for path in ("/escape.txt", "/absolute.txt"):
+            result = client.get(path)
+            assert result.code == 404 and b"top secret" not in result.body
+
+    def test_page_data_can_change_the_file(self, tmp_path):
+        def start(called_ident, skicall):
+            skicall.page_data.filepath = "testproj/static/default.txt"
+            return called_ident
+        assert self.build(tmp_path, start=start).get("/hello.txt").body == b"by name"
