@@ -20,10 +20,13 @@ _TREE_TYPES = {"Part", "ClosedPart", "Widget", "ClosedWidget", "TextBlock", "Sec
                "HTMLSymbol", "Comment", "Text", "Section"}
 
 
-def _read_json(path, required=True):
+def _read_json(path, required=True, meta=None):
     try:
         with open(path, encoding="utf-8") as f:
-            return json.load(f)
+            text = f.read()
+        if meta is not None:
+            meta["newline"] = text.endswith("\n")
+        return json.loads(text)
     except FileNotFoundError:
         if required:
             raise ProjectFileError(path, "", "file not found") from None
@@ -40,7 +43,8 @@ def load_project_files(projectfiles, name, proj_ident=None):
         raise ProjectFileError(os.path.join(projectfiles, str(name)), "", "a project name is letters and digits only")
     datadir = os.path.join(projectfiles, name, "data")
     pfile = os.path.join(datadir, "project.json")
-    data = _read_json(pfile)
+    meta = {}
+    data = _read_json(pfile, meta=meta)
     check_project_data(data, pfile)
     defaults = _read_json(os.path.join(datadir, "defaults.json"), required=False) or {}
     textblocks = {}
@@ -53,8 +57,11 @@ def load_project_files(projectfiles, name, proj_ident=None):
                 if not isinstance(blocks, dict) or not all(isinstance(v, str) for v in blocks.values()):
                     raise ProjectFileError(tpath, "", "a TextBlock file maps text references to strings")
                 textblocks[fname[:-5]] = blocks
-    return Project(name, proj_ident or name, os.path.abspath(projectfiles), data, textblocks, defaults,
-                   files={"project": pfile, "defaults": os.path.join(datadir, "defaults.json"), "textblocks": tbdir})
+    project = Project(name, proj_ident or name, os.path.abspath(projectfiles), data, textblocks, defaults,
+                      files={"project": pfile, "defaults": os.path.join(datadir, "defaults.json"),
+                             "textblocks": tbdir})
+    project.trailing_newline = meta.get("newline", False)
+    return project
 
 
 def check_project_data(data, pfile="project.json"):

@@ -158,6 +158,7 @@ class Project:
         self.files = files or {}
         self.url = "/"
         self.generation = 0
+        self.trailing_newline = False
         self.rebuild()
 
     # ---- structure ------------------------------------------------------------------------
@@ -262,6 +263,28 @@ class Project:
         if comma and proj.isalnum() and rest and "/" not in text:
             return LabelRef(proj, rest.strip())
         return text
+
+    def save(self, datadir=None):
+        """Write project.json, defaults.json and the TextBlock files, each atomically and durably.
+
+        The layout is the 5.x editor's (``indent=0``, key order kept), so a project without
+        edits is written back byte for byte.  ``datadir`` defaults to the folder it was read from.
+        """
+        import json
+        import os
+
+        from ..atomic import write_json, write_text
+        from .loader import check_project_data
+        datadir = datadir or os.path.dirname(self.files["project"])
+        pfile = os.path.join(datadir, "project.json")
+        check_project_data(self.data, pfile)
+        os.makedirs(os.path.join(datadir, "textblocks_json"), exist_ok=True)
+        text = json.dumps(self.data, indent=0) + ("\n" if self.trailing_newline else "")
+        write_text(pfile, text)
+        write_json(os.path.join(datadir, "defaults.json"), self.defaults)
+        for lang, blocks in self.textblocks.items():
+            write_text(os.path.join(datadir, "textblocks_json", f"{lang}.json"),
+                       json.dumps(blocks, indent=2, ensure_ascii=False))
 
     def __repr__(self):
         return f"<Project {self.proj_ident} ({len(self.items)} items)>"

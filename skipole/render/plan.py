@@ -9,6 +9,7 @@ immutable after compilation, so waitress threads share them safely.
 """
 
 import re
+import threading
 
 from ..render.html import attrs, esc
 from ..widgets.base import WidgetInstance, WidgetView, widget_class
@@ -69,7 +70,7 @@ class SectionSlot:
     """A section placeholder: a compiled default, re-rendered when section data touches it."""
 
     __slots__ = ("alias", "section_name", "multiplier", "mtag", "show", "ops", "copies",
-                 "section_attribs", "tag_name", "_sbody", "_path", "_cctx")
+                 "section_attribs", "tag_name", "_sbody", "_path", "_cctx", "_lock")
 
     MAX_COPIES = 1000
 
@@ -86,6 +87,7 @@ class SectionSlot:
         self._sbody = None
         self._path = ""
         self._cctx = None
+        self._lock = threading.Lock()
 
     def copy_ops(self, i):
         """Ops of copy ``i`` (alias_i), compiled on first use when data asks for more copies."""
@@ -93,10 +95,11 @@ class SectionSlot:
             return self.copies[i]
         if self._sbody is None or i >= self.MAX_COPIES:
             return []
-        while len(self.copies) <= i:
-            n = len(self.copies)
-            self.copies.append(_compile_section_copy(self._sbody, self._cctx, f"{self._path}m{n}",
-                                                     f"{self.alias}_{n}"))
+        with self._lock:
+            while len(self.copies) <= i:
+                n = len(self.copies)
+                self.copies.append(_compile_section_copy(self._sbody, self._cctx, f"{self._path}m{n}",
+                                                         f"{self.alias}_{n}"))
         return self.copies[i]
 
 

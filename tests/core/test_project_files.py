@@ -139,3 +139,21 @@ class TestRoundTrip:
         again = load_project_files(str(tmp_path), name)
         assert again.data == model.data
         assert sorted(again.items) == sorted(model.items)
+
+
+@pytest.mark.parametrize("name", LEGACY_NAMES)
+def test_project_save_writes_an_unedited_project_back_byte_for_byte(name, tmp_path):
+    model = load_project_files(str(LEGACY), name)
+    datadir = tmp_path / name / "data"
+    model.save(str(datadir))
+    assert (datadir / "project.json").read_bytes() == (LEGACY / name / "data" / "project.json").read_bytes()
+    again = load_project_files(str(tmp_path), name)
+    assert again.data == model.data and again.textblocks == model.textblocks
+
+
+def test_project_save_refuses_a_broken_model(tmp_path):
+    model = load_project_files(str(LEGACY), LEGACY_NAMES[0])
+    model.data["RootFolder"]["pages"]["bad"] = {"ident": 0, "brief": "clashes with the root"}
+    with pytest.raises(ProjectFileError):
+        model.save(str(tmp_path / "data"))
+    assert not (tmp_path / "data" / "project.json").exists()
