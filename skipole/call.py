@@ -379,6 +379,10 @@ def _follow(call, target, system=False):
             call.skicall.proj_data = target_app.proj_data
         if page is None:
             return _not_found(call)
+        if not system:
+            refused = call.root.security.check_access(call, page)
+            if refused is not None:
+                return refused
         if page.kind == "RespondPage":
             ident = page.ident
             if ident in call.skicall.ident_list:
@@ -453,7 +457,7 @@ def _check_csrf(call, form):
     request = call.request
     submits_fields = bool(call.received)
     cookie_post = request.method not in ("GET", "HEAD") and bool(request.cookies)
-    if not (submits_fields or cookie_post):
+    if not (submits_fields or cookie_post) or request.environ.get("skipole.via_token"):
         return
     token = request.environ.get("HTTP_X_CSRF_TOKEN") or next(
         (v for n, v in form if n == "csrf_token" and isinstance(v, str)), "")

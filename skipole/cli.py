@@ -34,6 +34,7 @@ def main(argv=None):
         from .exceptions import ProjectError
         from .settings import SettingsError
         if isinstance(exc, (ProjectError, SettingsError, ValueError, FileExistsError, OSError)):
+            # UserError is a ValueError: a short password, a bad name
             print(f"skipole: {exc}", file=sys.stderr)
             return 1
         raise
@@ -61,6 +62,15 @@ def _parser(version):
     serve.add_argument("--dev", action="store_true", default=None,
                        help="development: debug on loopback, admin on, one-time admin password")
     serve.set_defaults(func=cmd_serve)
+
+    passwd = sub.add_parser("passwd", help="set a user's password (prompts twice, or reads one line from stdin)")
+    passwd.add_argument("projectdir")
+    passwd.add_argument("--user", default="admin")
+    passwd.add_argument("--role", choices=("admin", "user"), default=None,
+                        help="role of a new user (default admin for 'admin', else user)")
+    passwd.add_argument("--state-dir")
+    passwd.add_argument("--config")
+    passwd.set_defaults(func=cmd_passwd)
 
     check = sub.add_parser("check", help="validate a project's files; exit 0 when all is well")
     check.add_argument("projectdir")
@@ -91,7 +101,76 @@ def cmd_serve(args):
         print(f"skipole: {projectdir} is not a project directory (no data/ folder)", file=sys.stderr)
         return 1
     app = load_project(projectdir, settings=settings)
+    if settings.dev:
+        _one_time_password(app)
+    elif not app.security.users.exists():
+        logging.getLogger("skipole").warning(
+            "no user exists yet: set a password with `skipole passwd %s` to log in", projectdir)
     return serve(app, settings)
+
+
+def _one_time_password(app):
+    """--dev: with no admin yet, make one with a random password, printed once, stored hashed."""
+    import secrets
+    users = app.security.users
+    if users.has_admin():
+        return
+    password = secrets.token_urlsafe(12)
+    users.set_password("admin", password, role="admin")
+    print(f"\n  One-time admin password (shown once): user 'admin', password {password}\n"
+          f"  Change it with: skipole passwd {app.projectdir}\n", flush=True)
+
+
+def _read_password(prompt_twice=True):
+    import getpass
+    if sys.stdin is not None and sys.stdin.isatty():
+        first = getpass.getpass("New password: ")
+        second = getpass.getpass("Again: ")
+        if first != second:
+            raise ValueError("the two passwords differ")
+        return first
+    line = sys.stdin.readline() if sys.stdin is not None else ""
+    return line.rstrip("\r\n")
+
+
+def cmd_passwd(args):
+    from .loading import state_dir_for
+    from .security.sessions import SessionStore
+    from .security.users import UserStore
+    from .settings import Settings
+    settings = Settings(config_file=args.config, state_dir=args.state_dir)
+    projectdir = args.projectdir
+    if not os.path.isdir(os.path.join(projectdir, "data")):
+        print(f"skipole: {projectdir} is not a project directory (no data/ folder)", file=sys.stderr)
+        return 1
+    state_dir = state_dir_for(projectdir, settings)
+    users = UserStore(state_dir)
+    existing = users.role(args.user)
+    role = args.role or (None if existing else ("admin" if args.user == "admin" else "user"))
+    password = _read_password()
+    new = users.set_password(args.user, password, role=role)
+    revoked = SessionStore(state_dir).revoke_user(args.user)
+    _keep_owner(state_dir)
+    what = "created" if new else "changed"
+    print(f"password {what} for user {args.user!r} ({users.role(args.user)})"
+          + (f"; {revoked} session(s) ended" if revoked else ""))
+    return 0
+
+
+def _keep_owner(state_dir):
+    """Files written by root for a service user keep the state directory's owner."""
+    try:
+        st = os.stat(state_dir)
+    except OSError:
+        return
+    if os.geteuid() != 0 or st.st_uid == 0:
+        return
+    for name in os.listdir(state_dir):
+        path = os.path.join(state_dir, name)
+        try:
+            os.chown(path, st.st_uid, st.st_gid)
+        except OSError:
+            pass
 
 
 def cmd_check(args):

@@ -93,6 +93,7 @@ def load_project(projectdir, *, config=None, environ=None, **given):
         app.secret_key = secret_key(state_dir)
     if not any(a.proj_ident == "skis" for a, _ in app.subapps.values()):
         app.add_project(skis.makeapp(), url=settings.lib_url)
+    app.security.configure(state_dir, settings.allowed_hosts, settings.trusted_proxies)
     app.settings = settings
     app.state_dir = state_dir
     app.projectdir = projectdir
