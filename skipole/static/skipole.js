@@ -5,6 +5,16 @@
  * (SKIPOLE.setfields), refreshes the page on an interval and sends forms and links as
  * JSON calls (SKIPOLE.send).  Widget files (widgets/MODULE.js) describe their classes with
  * SKIPOLE.define.  Strict-CSP friendly: no eval, no inline handlers, no HTML strings.
+ *
+ * A widget class (see widgets/paras.js):
+ *   SKIPOLE.define("paras", "ParaText", {
+ *     fields: {para_text: "text"},        // field -> "kind selector" rule, or function (value, result)
+ *     init: function () { ... },          // bind events: this.listen(target, "click", fn)
+ *     setvalues: function (fields, result) { ... }   // only to replace the rule-driven default
+ *   });
+ * Each object has id, el (its element), settings (the page's js settings for it), module
+ * and widgetClass.  widget_class, widget_style, hide, show_error and clear_error are handled
+ * by setClass / setStyle / setHidden / showError / clearError unless `fields` names them.
  */
 (function () {
   "use strict";
@@ -17,6 +27,7 @@
   // ---- small helpers, public so widget files share them ----------------------------------
   function report(where, err) {
     errors.push({where: where, message: String((err && err.message) || err)});
+    if (errors.length > 100) { errors.splice(0, errors.length - 100); }   // pages stay open for days
     if (window.console) { console.error("skipole: " + where, err); }
   }
   function guard(where, fn) { try { return fn(); } catch (e) { report(where, e); } }
@@ -37,7 +48,7 @@
     try {
       var u = new URL(text(url).trim(), window.location.href);
       return /^https?:$/.test(u.protocol) ? u.href : "";
-    } catch (e) { return ""; }
+    } catch { return ""; }
   }
   function navigate(url) { var u = safeUrl(url); if (u) { window.location.assign(u); } }
   function addQuery(url, params) {
@@ -55,7 +66,7 @@
     doc.body.querySelectorAll("script,iframe,object,embed,link,meta,base,form").forEach(function (n) { n.remove(); });
     doc.body.querySelectorAll("*").forEach(function (n) {
       Array.prototype.slice.call(n.attributes).forEach(function (a) {
-        if (/^on/i.test(a.name) || (/(href|src|action)$/i.test(a.name) && /^\s*(javascript|data|vbscript):/i.test(a.value))) {
+        if (/^on/i.test(a.name) || (/(href|src|action)$/i.test(a.name) && /^\s*(javascript:|vbscript:|data:(?!image\/))/i.test(a.value))) {
           n.removeAttribute(a.name);
         }
       });
@@ -96,14 +107,6 @@
       var e = w.find(sel);
       if (!e) { return; }
       if (v === null || v === undefined) { e.removeAttribute(name); } else { e.setAttribute(name, text(v)); }
-    },
-    texts: function (w, sel, v) {
-      var items = list(v);
-      w.findAll(sel).forEach(function (e, i) { if (i < items.length) { e.textContent = text(items[i]); } });
-    },
-    classes: function (w, sel, v) {
-      var items = list(v);
-      w.findAll(sel).forEach(function (e, i) { if (i < items.length) { e.setAttribute("class", text(items[i])); } });
     },
     items: function (w, sel, v, arg) {            // a list: one <li> per item, striped
       var ul = w.find(sel);
@@ -176,9 +179,13 @@
       var colon = head.indexOf(":"), kind = kinds[colon < 0 ? head : head.slice(0, colon)];
       if (kind) { kind(this, space < 0 ? "" : rule.slice(space + 1), value, colon < 0 ? "" : head.slice(colon + 1)); }
     },
-    /* Fields without a rule: a form control named "id:field", else a link parameter. */
+    /* Fields without a rule: a form control named "id:field" (dicts: "id:field-key"),
+       else the get_field parameter of the widget's links. */
     setByName: function (name, value) {
-      var key = this.id + ":" + name, hit = false;
+      var w = this, key = this.id + ":" + name, hit = false;
+      if (value && typeof value === "object" && !Array.isArray(value)) {   // a dict field
+        return Object.keys(value).forEach(function (k) { w.setByName(name + "-" + k, value[k]); });
+      }
       this.findAll("input,select,textarea").forEach(function (c) {
         if (c.name !== key) { return; }
         hit = true;
@@ -383,9 +390,11 @@
 
   // ---- talking to the server ---------------------------------------------------------------
   function request(url, init) {
+    var abort = new AbortController(), limit = setTimeout(function () { abort.abort(); }, 30000);
     init.credentials = "same-origin";
     init.headers = {"Accept": "application/json", "X-CSRF-Token": csrf()};
-    return fetch(url, init);
+    init.signal = abort.signal;
+    return fetch(url, init).finally(function () { clearTimeout(limit); });
   }
   function isJSON(resp) { return /json/i.test(resp.headers.get("Content-Type") || ""); }
   function formBody(data) {
@@ -413,7 +422,7 @@
     S.skiprefresh = true;
     return request(url, init).then(function (resp) {
       if (isJSON(resp)) { return resp.json().then(function (result) { S.setfields(result); return result; }); }
-      if (resp.ok) { navigate(resp.url); } else { pageError("The server replied " + resp.status + " " + resp.statusText); }
+      if (resp.ok) { if (resp.url) { navigate(resp.url); } } else { pageError("The server replied " + resp.status + " " + resp.statusText); }
       return null;
     }).catch(function (e) {
       report("send " + url, e);
@@ -423,24 +432,42 @@
   };
 
   /* Behaviours widget classes call from init: a form or a link that calls a JSON
-     responder instead of loading a page (its normal action stays the no-JavaScript path). */
+     responder instead of loading a page (its normal action stays the no-JavaScript path).
+     While the call runs the button shows settings.button_wait_text and a form's button is
+     disabled, so a double tap sends once. */
+  function waiting(w, button, disable) {
+    var wait = w.settings.button_wait_text, input = button && button.localName === "input";
+    var label = button && (input ? button.value : button.textContent);
+    if (!button) { return function () {}; }
+    if (wait) { if (input) { button.value = wait; } else { button.textContent = wait; } }
+    if (disable) { button.disabled = true; }
+    return function () {
+      if (disable) { button.disabled = false; }
+      if (wait && input && button.value === wait) { button.value = label; }
+      if (wait && !input && button.textContent === wait) { button.textContent = label; }
+    };
+  }
   S.jsonForm = function (w, url) {
-    var form = w.find("form");
-    if (!form || !url) { return; }
-    w.listen(form, "submit", function (e) {
-      e.preventDefault();
-      var data = new FormData(form), b = e.submitter;
-      if (b && b.name) { data.append(b.name, b.value); }
-      S.send(url, data, {method: w.settings.method});
+    if (typeof url !== "string" || !url) { return; }
+    w.findAll("form").forEach(function (form) {
+      w.listen(form, "submit", function (e) {
+        e.preventDefault();
+        var data = new FormData(form), b = e.submitter || document.getElementById(w.settings.buttonident) ||
+          form.querySelector("button:not([type=button]),input[type=submit]");
+        if (b && b.name) { data.append(b.name, b.value); }
+        S.send(url, data, {method: w.settings.method}).then(waiting(w, b, true));
+      });
     });
   };
-  S.jsonLink = function (w, url, link) {
-    link = link || w.find("a[href]");
-    if (!link || !url) { return; }
-    w.listen(link, "click", function (e) {
-      e.preventDefault();
-      var href = link.getAttribute("href") || "", at = href.indexOf("?");
-      S.send(addQuery(url, new URLSearchParams(at < 0 ? "" : href.slice(at + 1).split("#")[0])), null, {method: "GET"});
+  S.jsonLink = function (w, url, links) {      // links: an element or an array; default all
+    if (typeof url !== "string" || !url) { return; }
+    list(links || w.findAll("a[href]")).forEach(function (link) {
+      w.listen(link, "click", function (e) {
+        e.preventDefault();             // the link's query (ident, get fields, token) goes to url
+        var href = link.getAttribute("href") || "", at = href.indexOf("?");
+        var query = new URLSearchParams(at < 0 ? "" : href.slice(at + 1).split("#")[0]);
+        S.send(addQuery(url, query), null, {method: "GET"}).then(waiting(w, link, false));
+      });
     });
   };
 
@@ -449,10 +476,13 @@
     if (busy || document.hidden) { return; }
     busy = true;
     var url = addQuery(text(page.interval_target), new URLSearchParams({ident: text(page.ident)}));
+    // <html class="sk-offline"> while the server cannot be reached (stylesheets mark it)
+    var offline = function (e) { report("interval", e); document.documentElement.classList.add("sk-offline"); };
     request(url, {method: "GET"}).then(function (resp) {
+      document.documentElement.classList.remove("sk-offline");
       if (resp.ok && isJSON(resp)) { return resp.json().then(S.setfields); }
       report("interval", "refresh replied " + resp.status);
-    }).catch(function (e) { report("interval", e); }).then(function () { busy = false; });
+    }).catch(offline).then(function () { busy = false; });
   }
   function startTimer() {
     if (timer) { clearInterval(timer); timer = null; }

@@ -394,7 +394,7 @@ class TextBlockDiv(Widget):
     FIELDS = (
         Field("textblock_ref", "textblock_ref", help="Reference of the TextBlock shown."),
         Field("textblock_project", "text", help="Project holding the TextBlock (empty: this project)."),
-        Field("content_refnotfound", "text", help="HTML shown when the TextBlock is not found."),
+        Field("content_refnotfound", "text", help="Text (escaped) shown when the TextBlock is not found."),
         Field("content_replaceblock", "text", jsonset=True, help="HTML shown instead of the TextBlock."),
     )
 
@@ -405,7 +405,7 @@ class TextBlockDiv(Widget):
             ref = w["textblock_ref"]
             content = w.textblock(ref, None, project=w["textblock_project"] or None)
             if content is None:
-                content = w["content_refnotfound"] or esc(_not_found(ref))
+                content = esc(w["content_refnotfound"] or _not_found(ref))
         return f"<div{w.outer()}>{content}</div>"
 
 
