@@ -158,6 +158,8 @@ class CallState:
         for name in PAGE_VARIABLES:
             value = getattr(pd, name)
             if value is not None and name in _JSON_PAGE_KEYS:
+                if name in _JSON_URL_KEYS and isinstance(value, (str, int)):
+                    value = self.app.url_for(value) or value     # labels and idents become URLs
                 out[name] = value
         errors = list(self.page_errors) + [f"{m}" for m in self.widget_errors.values()]
         if errors and "show_error" not in out:
@@ -181,9 +183,11 @@ class CallState:
             return None
         import mimetypes
         mimetype = mimetype or mimetypes.guess_type(path)[0] or "application/octet-stream"
-        return file_response(path, mimetype, enable_cache, self.request.environ, status, headers, page_type)
+        return file_response(path, mimetype, enable_cache, self.request.environ, status, headers, page_type,
+                             gzip_cache=self.app.renderer.gzip_cache)
 
 
+_JSON_URL_KEYS = {"IntervalTarget", "JSONtoHTML", "CatchToHTML"}
 _JSON_PAGE_KEYS = {"ClearAllErrors", "JSONtoHTML", "throw", "interval", "IntervalTarget", "localStorage",
                    "sessionStorage", "backcol", "lang", "body_class", "show_error", "CatchToHTML"}
 

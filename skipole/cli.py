@@ -10,7 +10,7 @@ import sys
 
 __all__ = ["main"]
 
-SUBCOMMANDS = ("new", "serve", "check", "passwd")
+SUBCOMMANDS = ("new", "serve", "check", "passwd", "reset")
 
 
 def main(argv=None):
@@ -51,11 +51,12 @@ def _parser(version):
     new.set_defaults(func=cmd_new)
 
     serve = sub.add_parser("serve", help="serve a project with waitress")
-    serve.add_argument("projectdir")
+    serve.add_argument("projectdir", nargs="?", help="default: the config file's project")
     serve.add_argument("--host")
     serve.add_argument("--port", type=int)
     serve.add_argument("--threads", type=int)
     serve.add_argument("--state-dir")
+    serve.add_argument("--data-dir", help="appliance layout: data and state in DATA_DIR/NAME")
     serve.add_argument("--config")
     serve.add_argument("--hardware", choices=("auto", "mock", "lgpio", "rpigpio"))
     serve.add_argument("--admin", action=argparse.BooleanOptionalAction, default=None)
@@ -64,18 +65,27 @@ def _parser(version):
     serve.set_defaults(func=cmd_serve)
 
     passwd = sub.add_parser("passwd", help="set a user's password (prompts twice, or reads one line from stdin)")
-    passwd.add_argument("projectdir")
+    passwd.add_argument("projectdir", nargs="?", help="default: the config file's project")
     passwd.add_argument("--user", default="admin")
     passwd.add_argument("--role", choices=("admin", "user"), default=None,
                         help="role of a new user (default admin for 'admin', else user)")
     passwd.add_argument("--state-dir")
+    passwd.add_argument("--data-dir")
     passwd.add_argument("--config")
     passwd.set_defaults(func=cmd_passwd)
 
     check = sub.add_parser("check", help="validate a project's files; exit 0 when all is well")
-    check.add_argument("projectdir")
+    check.add_argument("projectdir", nargs="?", help="default: the config file's project")
+    check.add_argument("--data-dir")
     check.add_argument("--config")
     check.set_defaults(func=cmd_check)
+
+    reset = sub.add_parser("reset", help="installed appliance: reset a project's data to the "
+                           "shipped version (a backup is kept; passwords and pin state stay)")
+    reset.add_argument("project", nargs="?", help="project name or directory (default: the config file's)")
+    reset.add_argument("--data-dir")
+    reset.add_argument("--config")
+    reset.set_defaults(func=cmd_reset)
     return p
 
 
@@ -86,27 +96,45 @@ def cmd_new(args):
     return 0
 
 
+def _config(args, projectdir):
+    """The config file: --config, else the installed appliance's when no project is named."""
+    from .appliance import DEFAULT_CONFIG
+    if args.config or projectdir or not os.path.exists(DEFAULT_CONFIG):
+        return args.config
+    return DEFAULT_CONFIG
+
+
 def _settings_from(args):
     from .settings import Settings
-    return Settings(config_file=args.config, host=args.host, port=args.port, threads=args.threads,
-                    state_dir=args.state_dir, hardware=args.hardware, admin=args.admin, dev=args.dev)
+    return Settings(config_file=_config(args, args.projectdir), host=args.host, port=args.port,
+                    threads=args.threads, state_dir=args.state_dir, data_dir=args.data_dir,
+                    hardware=args.hardware, admin=args.admin, dev=args.dev)
 
 
 def cmd_serve(args):
+    from .appliance import project_paths
     from .loading import load_project
     from .server import serve
     settings = _settings_from(args)
-    projectdir = args.projectdir
+    projectdir, code_dir = project_paths(settings, args.projectdir)
     if not os.path.isdir(os.path.join(projectdir, "data")):
         print(f"skipole: {projectdir} is not a project directory (no data/ folder)", file=sys.stderr)
         return 1
-    app = load_project(projectdir, settings=settings)
+    app = load_project(projectdir, code_dir=code_dir, settings=settings)
     if settings.dev:
         _one_time_password(app)
     elif not app.security.users.exists():
         logging.getLogger("skipole").warning(
-            "no user exists yet: set a password with `skipole passwd %s` to log in", projectdir)
+            "no user exists yet: set a password with `%s` to log in", _passwd_command(args, projectdir))
     return serve(app, settings)
+
+
+def _passwd_command(args, projectdir):
+    from .appliance import DEFAULT_CONFIG
+    if args.projectdir or not _config(args, None):
+        return f"skipole passwd {projectdir}"
+    config = _config(args, None)
+    return "sudo skipole passwd" + ("" if config == DEFAULT_CONFIG else f" --config {config}")
 
 
 def _one_time_password(app):
@@ -138,8 +166,10 @@ def cmd_passwd(args):
     from .security.sessions import SessionStore
     from .security.users import UserStore
     from .settings import Settings
-    settings = Settings(config_file=args.config, state_dir=args.state_dir)
-    projectdir = args.projectdir
+    from .appliance import project_paths
+    settings = Settings(config_file=_config(args, args.projectdir), state_dir=args.state_dir,
+                        data_dir=args.data_dir)
+    projectdir, _code_dir = project_paths(settings, args.projectdir)
     if not os.path.isdir(os.path.join(projectdir, "data")):
         print(f"skipole: {projectdir} is not a project directory (no data/ folder)", file=sys.stderr)
         return 1
@@ -175,10 +205,38 @@ def _keep_owner(state_dir):
 
 def cmd_check(args):
     from .checks import check_project
-    problems = check_project(args.projectdir, config=args.config)
+    from .settings import Settings
+    config = _config(args, args.projectdir)
+    projectdir = args.projectdir
+    if not projectdir:
+        settings = Settings(config_file=config, data_dir=args.data_dir)
+        projectdir = settings.project or ""
+        data_copy = os.path.join(settings.data_dir or "", os.path.basename(projectdir))
+        if settings.data_dir and os.path.isdir(os.path.join(data_copy, "data")):
+            projectdir = data_copy      # the owner's copy, as served
+    problems = check_project(projectdir, config=config)
     for level, message in problems:
         print(f"{level}: {message}", file=sys.stderr if level == "error" else sys.stdout)
     errors = [m for level, m in problems if level == "error"]
     if not errors:
-        print(f"{args.projectdir}: OK")
+        print(f"{projectdir}: OK")
     return 1 if errors else 0
+
+
+def cmd_reset(args):
+    from .appliance import reset_project, shipped_projectdir
+    from .settings import Settings
+    settings = Settings(config_file=_config(args, None), data_dir=args.data_dir)
+    if not settings.data_dir:
+        print("skipole: reset works on the installed layout: set data_dir in the config file "
+              "or give --data-dir", file=sys.stderr)
+        return 1
+    shipped = shipped_projectdir(args.project) if args.project else settings.project
+    if not shipped:
+        print("skipole: name the project to reset", file=sys.stderr)
+        return 1
+    projectdir, backup = reset_project(shipped, settings.data_dir)
+    print(f"{projectdir}: reset to {shipped}"
+          + (f"; the previous files are in {backup}" if backup else "")
+          + "\nrestart the service to serve it: sudo systemctl restart skipole")
+    return 0

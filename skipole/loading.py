@@ -50,8 +50,7 @@ def secret_key(state_dir):
     return key
 
 
-def _import_hooks(projectdir, name):
-    code = os.path.join(projectdir, "code")
+def _import_hooks(code, name):
     if not os.path.isdir(code):
         return None
     if code not in sys.path:
@@ -64,11 +63,13 @@ def _import_hooks(projectdir, name):
         raise ProjectError(f"importing {name} from {code}: {exc}") from exc
 
 
-def load_project(projectdir, *, config=None, environ=None, **given):
+def load_project(projectdir, *, code_dir=None, config=None, environ=None, **given):
     """Build the complete WSGI application for ``projectdir`` with ``given`` settings.
 
     Returns a ``WSGIApplication`` (the project at its URL and the static library at
-    ``/lib``); ``app.settings`` holds the validated ``Settings``.
+    ``/lib``); ``app.settings`` holds the validated ``Settings``.  The project's code is
+    imported from ``code_dir`` (default ``PROJECTDIR/code``; the installed appliance keeps
+    it apart from the data, see ``skipole.appliance``).
     """
     from . import skis
     from .application import WSGIApplication
@@ -77,7 +78,8 @@ def load_project(projectdir, *, config=None, environ=None, **given):
     projectdir = os.path.abspath(projectdir)
     projectfiles, name = project_name(projectdir)
     state_dir = state_dir_for(projectdir, settings)
-    hooks = _import_hooks(projectdir, name)
+    code_dir = os.path.abspath(code_dir or os.path.join(projectdir, "code"))
+    hooks = _import_hooks(code_dir, name)
     app = getattr(hooks, "application", None) if hooks is not None else None
     if not isinstance(app, WSGIApplication):
         kwargs = {}
@@ -97,4 +99,5 @@ def load_project(projectdir, *, config=None, environ=None, **given):
     app.settings = settings
     app.state_dir = state_dir
     app.projectdir = projectdir
+    app.code_dir = code_dir
     return app

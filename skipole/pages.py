@@ -66,6 +66,7 @@ class PageRenderer:
         self.app = app
         self._plans = {}
         self._lock = threading.Lock()
+        self.gzip_cache = GzipCache()
 
     def invalidate(self):
         """Forget every compiled plan (after the project changed)."""
@@ -254,7 +255,7 @@ def _lang_attr(lang):
 
 def _cache_headers(enable_cache):
     if enable_cache:
-        return [("Cache-Control", "max-age=3600")]
+        return [("Cache-Control", "max-age=86400")]
     return [("Cache-Control", "no-cache")]
 
 
@@ -282,17 +283,53 @@ def _split_values(pd):
     return values, sections
 
 
-def file_response(path, mimetype, enable_cache, environ, status="200 OK", headers=None, page_type=""):
-    """Stream a file with Last-Modified/ETag validation (304) and a length header."""
+_COMPRESSIBLE = ("text/", "application/javascript", "application/json", "image/svg+xml", "application/xml")
+_GZIP_MAX = 2 * 1024 * 1024
+
+
+class GzipCache:
+    """Compressed copies of small text files, per application, bounded, keyed by path and mtime."""
+
+    def __init__(self, size=64):
+        self.size = size
+        self._entries = {}
+        self._lock = threading.Lock()
+
+    def get(self, path, st):
+        key = (path, st.st_mtime_ns, st.st_size)
+        data = self._entries.get(key)
+        if data is None:
+            import gzip
+            with open(path, "rb") as f:
+                data = gzip.compress(f.read(), compresslevel=9, mtime=0)
+            with self._lock:
+                if len(self._entries) >= self.size:
+                    self._entries.pop(next(iter(self._entries)))
+                self._entries[key] = data
+        return data
+
+
+def file_response(path, mimetype, enable_cache, environ, status="200 OK", headers=None, page_type="",
+                  gzip_cache=None):
+    """Stream a file with Last-Modified/ETag validation (304), a length header, and gzip for
+    text files when the client accepts it and a ``gzip_cache`` is given."""
     st = os.stat(path)
-    etag = f'"{int(st.st_mtime_ns):x}-{st.st_size:x}"'
+    compress = (gzip_cache is not None and st.st_size <= _GZIP_MAX and mimetype.startswith(_COMPRESSIBLE)
+                and "gzip" in environ.get("HTTP_ACCEPT_ENCODING", "").lower())
+    etag = f'"{int(st.st_mtime_ns):x}-{st.st_size:x}{"-gz" if compress else ""}"'
     hdrs = list(headers or [])
     hdrs.append(("ETag", etag))
     from email.utils import formatdate
     hdrs.append(("Last-Modified", formatdate(st.st_mtime, usegmt=True)))
     hdrs.extend(_cache_headers(enable_cache))
+    if gzip_cache is not None and mimetype.startswith(_COMPRESSIBLE):
+        hdrs.append(("Vary", "Accept-Encoding"))
     if environ.get("HTTP_IF_NONE_MATCH") == etag:
         return Response(b"", "304 Not Modified", hdrs, page_type=page_type)
+    if compress:
+        data = gzip_cache.get(path, st)
+        hdrs.extend([("Content-Encoding", "gzip"), ("Content-Length", str(len(data)))])
+        return Response(data, status, hdrs, mimetype, page_type)
     hdrs.append(("Content-Length", str(st.st_size)))
     f = open(path, "rb")
     wrapper = environ.get("wsgi.file_wrapper")

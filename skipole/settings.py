@@ -71,6 +71,7 @@ SETTINGS = {
     "port": (8000, _port, "SKIPOLE_PORT", "port to listen on"),
     "threads": (8, _threads, "SKIPOLE_THREADS", "waitress worker threads"),
     "state_dir": (None, _path, "SKIPOLE_STATE_DIR", "where the running appliance writes (default PROJECTDIR/state)"),
+    "data_dir": (None, _path, "SKIPOLE_DATA_DIR", "appliance layout: the project's data and state in DATA_DIR/NAME, its code where installed"),
     "hardware": ("auto", _hardware, "SKIPOLE_HARDWARE", "pin backend: auto, mock, lgpio, rpigpio"),
     "admin": (False, _bool, "SKIPOLE_ADMIN", "serve skiadmin at /skiadmin"),
     "dev": (False, _bool, "SKIPOLE_DEV", "development mode: debug on loopback, admin on, one-time password"),

@@ -23,6 +23,8 @@ LIBRARY_FILES = {
     "w3_css": "css/w3.css",
     "skipole_css": "css/skipole.css",
 }
+# the legacy theme labels: the w3-theme-* colours live in our w3.css compatibility layer
+LIBRARY_FILES.update({f"theme{n}_css": "css/w3.css" for n in range(1, 5)})
 LIBRARY_FILES.update({f"ski_{m}": f"widgets/{m}.js" for m in WIDGET_MODULES + ("pi",)})
 
 
@@ -55,8 +57,13 @@ def _project_data():
     pages, folders, labels = {}, {}, {}
     num = 100
     # static files: one FilePage per library file, grouped in folders as their paths say
+    page_of = {}
     for label, rel in LIBRARY_FILES.items():
+        if rel in page_of:                   # several labels may name one file
+            labels[label] = page_of[rel]
+            continue
         num += 1
+        page_of[rel] = num
         folder, _, name = rel.rpartition("/")
         container = pages if not folder else folders.setdefault(folder, {
             "ident": 1000 + len(folders), "brief": f"{folder} files", "default_page_name": "",

@@ -333,7 +333,11 @@ def _render_widget_now(node, overrides, error, state):
     view = WidgetView(inst, inst.name, fields, state.ctx, containers=containers, error=error or "",
                       path=node.path, fullname=node.fullname)
     html = inst.impl.render(view)
-    return html, (view.js_data or None)
+    js = view.js_data
+    for fname in inst.cls.js_fields:          # settings the browser library reads as they are
+        if fname not in js and fields.get(fname) not in (None, ""):
+            js[fname] = fields[fname]
+    return html, (js or None)
 
 
 def _container_renderer(ops, state):
