@@ -44,6 +44,7 @@ class CallState:
         self.widget_errors = {}
         self.page_errors = []
         self.cookies = []
+        self.extra_headers = []
         self.no_store = False
         self._fields_read = False
         self.session_string = None
@@ -278,6 +279,7 @@ def run_call(app, request, relpath, forced_target=None):
                       received_cookies=request.cookies, lang=lang, projectfiles=app.projectfiles,
                       accesstextblocks=app.accesstextblocks, app=app,
                       user=environ.get("skipole.user"))
+    skicall._request = request
     call = CallState(app, request, skicall, relpath)
     if forced_target is not None:
         page = diverted         # None when check_cookies named nothing: not found
@@ -556,6 +558,7 @@ def _apply_cookies(call, response):
     for jar in jars:
         for morsel in jar.values():
             response.headers.append(("Set-Cookie", morsel.OutputString()))
+    response.headers.extend(call.extra_headers)
     if call.session_string is not None:
         response.headers.append(("Set-Cookie", call.root.session_cookie_header(call, call.session_string)))
     lang_cookie = call.skicall._language_cookie

@@ -113,8 +113,14 @@ class PageRenderer:
         skicall = call.skicall
         pd = skicall.page_data
         values, sections = _split_values(pd)
-        errors = dict(call.widget_errors)
+        errors = {}
         loose = list(call.page_errors)
+        for name, message in call.widget_errors.items():
+            node = plan.widgets.get(name)
+            if node is not None and node.inst.cls.error_display:
+                errors[name] = message
+            else:                 # a widget that cannot show errors: the page's error widget does
+                loose.append(message)
         if pd.show_error:
             loose.append(str(pd.show_error))
         if loose:

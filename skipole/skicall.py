@@ -36,7 +36,14 @@ class SkiCall:
         self.user = user
         self._pagedata = PageData()
         self._app = app
+        self._request = None
         self._language_cookie = None
+
+    @property
+    def accounts(self):
+        """User and API-token management for setup pages (``skipole.security.accounts``)."""
+        from .security.accounts import Accounts
+        return Accounts(self._app.root_app.security, self._request)
 
     # ---- page data --------------------------------------------------------------------------
     @property

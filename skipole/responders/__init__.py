@@ -5,6 +5,7 @@ Checkers accept and validate form data, submitters call ``submit_data`` and buil
 navigators route without user code.
 """
 
+from .accounts import LogIn, LogOut
 from .base import Responder
 from .checkers import (Accept, AllowedAccept, AllowedFields, AllowStore, AllowStoreKeyed, PageData,
                        PrettyFormData, StoreData, StoreDataKeyed)
@@ -19,7 +20,10 @@ RESPONDERS = {cls.__name__: cls for cls in (
     SubmitData, ColourSubstitute, SetCookies, GetDictionaryDefaults, FieldStoreSubmit, SubmitJSON,
     SubmitPlainText, SubmitCSS, MediaQuery, SubmitIterator,
     CaseSwitch, EmptyGoto, EmptyCallDataGoto, DelCallDataItem, AddCallDataItem, NoOperation,
+    LogIn, LogOut,
 )}
+#: the 25 responders of skipole 5.x (the others are our additions)
+LEGACY_RESPONDERS = tuple(name for name in RESPONDERS if name not in ("LogIn", "LogOut"))
 
 
 def responder_class(name):
@@ -30,4 +34,4 @@ def responder_class(name):
         raise KeyError(f"unknown responder {name!r}") from None
 
 
-__all__ = ["Responder", "RESPONDERS", "responder_class"] + list(RESPONDERS)
+__all__ = ["Responder", "RESPONDERS", "LEGACY_RESPONDERS", "responder_class"] + list(RESPONDERS)
