@@ -129,6 +129,23 @@ class WSGIApplication:
         self._invalidate_all()
         return url
 
+    def replace_project(self, model):
+        """Serve ``model`` (a ``Project``, e.g. just published by skiadmin) from now on.
+
+        The swap is one attribute assignment: a request in flight finishes with the model it
+        started with; compiled plans, responders and field indexes are rebuilt on next use.
+        """
+        model.url = self.url
+        model.generation = self.project_model.generation + 1
+        textblocks = AccessTextBlocks(model.textblocks, model.default_language, model.proj_ident)
+        with self._lock:
+            self.project_model = model
+            if isinstance(self.accesstextblocks, AccessTextBlocks):
+                self.accesstextblocks = textblocks
+            self._responders = {}
+            self._validators = {}
+        self.renderer.invalidate()
+
     def set_accesstextblocks(self, obj):
         """Use ``obj`` (an ``AccessTextBlocks``-like object) for this project's TextBlocks."""
         self.accesstextblocks = obj

@@ -116,3 +116,17 @@ class TestRequestsAreIndependent:
         assert "t" in first
         assert second == first, ("the second rendering (widgets from the render cache) lost the widgets "
                                  "nested in the form: render/plan.py render_widget does not record them")
+
+
+def test_replace_project_serves_the_new_model(tmp_path):
+    from projects import Client, make_app, para, template
+
+    from skipole.project.loader import load_project_files
+    app = make_app(tmp_path, pages={"index": template(1, para("hello", "before"))})
+    client = Client(app)
+    assert "before" in client.get("/").text
+    model = load_project_files(str(tmp_path / "projectfiles"), "testproj")
+    model.data["RootFolder"]["pages"]["index"]["body"][1]["parts"][1][1]["fields"]["para_text"] = "after"
+    model.rebuild()
+    app.replace_project(model)
+    assert "after" in client.get("/").text
