@@ -17,7 +17,7 @@ sys.exit(0 if version("skipole") == sys.argv[1] else 1)
 PYEOF
 }
 
-if have_version; then
+if have_version && "$PY" -c "import waitress" 2>/dev/null; then
     echo "setup_original: $VENV already has skipole $VERSION"
     exit 0
 fi
@@ -26,6 +26,6 @@ if [ ! -x "$PY" ]; then
     echo "setup_original: creating $VENV"
     python3 -m venv "$VENV"
 fi
-"$PY" -m pip install --quiet --disable-pip-version-check "skipole==$VERSION"
+"$PY" -m pip install --quiet --disable-pip-version-check "skipole==$VERSION" waitress
 have_version || { echo "setup_original: skipole $VERSION did not install" >&2; exit 1; }
 echo "setup_original: installed skipole $VERSION into $VENV"

@@ -128,7 +128,9 @@ def _number(low=None, high=None, *, above=None):
             raise ValueError(f"expected a number, got {value!r}")
         if above is not None and value <= above:
             raise ValueError(f"expected a number above {above:g}, got {value:g}")
-        if (low is not None and value < low) or (high is not None and value > high):
+        if low is not None and value < low or high is not None and value > high:
+            if low is None:
+                raise ValueError(f"expected a number up to {high:g}, got {value:g}")
             raise ValueError(f"expected a number from {low:g} to {high:g}, got {value:g}")
         return float(value)
     return convert
@@ -272,15 +274,15 @@ def _declaration(name, table, source):
             continue
         if key not in allowed:
             if key in KEYS:
-                raise fail(f"does not apply to a {kind} device", key)
-            raise fail(f"unknown key (a {kind} device takes {', '.join(allowed)})", key)
+                raise fail(f"does not apply to {_a(kind)} device", key)
+            raise fail(f"unknown key ({_a(kind)} device takes {', '.join(allowed)})", key)
         try:
             values[key] = _convert(kind, key, raw)
         except ValueError as exc:
             raise fail(str(exc), key) from None
     for key in _REQUIRED.get(kind, ()):
         if key not in values:
-            raise fail(f"is required for a {kind} device", key)
+            raise fail(f"is required for {_a(kind)} device", key)
 
     if kind == "input":
         if values.get("pull_up", False) is None:
@@ -302,6 +304,10 @@ def _declaration(name, table, source):
     if low is not None and high is not None and low >= high:
         raise fail(f"must be above min ({low:g}), got {high:g}", "max")
     return DeviceDeclaration(**values)
+
+
+def _a(kind):
+    return ("an " if kind[0] in "aeiou" else "a ") + kind
 
 
 def _convert(kind, key, raw):
