@@ -85,6 +85,8 @@ class WSGIApplication:
         self.renderer = PageRenderer(self)
         self.security = Security(self)
         self.lib_url = "/lib"
+        self.api_url = "/api"
+        self.hardware = None          # a skipole.hardware.Hardware when the project declares devices
         self.hooks_module = None
 
     # ---- 5.x properties ----------------------------------------------------------------------
@@ -191,6 +193,15 @@ class WSGIApplication:
 
     def _route(self, request):
         path = "/" + request.path.lstrip("/")
+        if self.hardware is not None and path.startswith(self.api_url + "/"):
+            from .hardware.api import handle
+            from .request import BadRequest, RequestTooLarge
+            try:
+                return handle(self, request, path[len(self.api_url) + 1:])
+            except RequestTooLarge as exc:
+                return self.error_response(None, "413 Payload Too Large", str(exc))
+            except BadRequest as exc:
+                return self.error_response(None, "400 Bad Request", str(exc))
         for url in sorted(self.subapps, key=len, reverse=True):
             base = url.rstrip("/")
             if path == base or path.startswith(base + "/"):

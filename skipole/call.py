@@ -217,6 +217,36 @@ class _RequestRenderContext(RenderContext):
     def page_info(self, value):
         return self._call.app.page_info(value)
 
+    # ---- devices (the hardware layer), for the pi widgets and field bindings ----
+    @property
+    def api_url(self):
+        return self._call.root.api_url
+
+    @property
+    def request_path(self):
+        return self._call.request.path
+
+    def device(self, name):
+        """The device ``name`` as the API gives it, plus ``writable`` and ``simulated``; or None."""
+        hardware = self._call.root.hardware
+        if hardware is None or name not in hardware.names:
+            return None
+        state = hardware.state(name)
+        info = hardware.devices[name]
+        state["writable"] = bool(info.get("writable"))
+        state["simulated"] = hardware.simulated
+        return state
+
+    def devices(self):
+        hardware = self._call.root.hardware
+        if hardware is None:
+            return []
+        return [self.device(name) for name in hardware.names]
+
+    def project_url(self, proj_ident):
+        """The URL of the root project or sub-project called ``proj_ident`` (None if unknown)."""
+        return self._call.app._projectpaths().get(str(proj_ident))
+
 
 # ---- ident data ---------------------------------------------------------------------------------
 

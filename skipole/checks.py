@@ -27,6 +27,7 @@ def check_project(projectdir, config=None):
     projectfiles, name = project_name(projectdir)
     if not os.path.isdir(os.path.join(projectdir, "data")):
         return problems + [("error", f"{projectdir}: not a project directory (no data/ folder)")]
+    devices = _check_hardware(projectdir, problems)
     try:
         app = WSGIApplication(name, projectfiles)
     except ProjectError as exc:
@@ -55,8 +56,48 @@ def check_project(projectdir, config=None):
                 value = getattr(responder, role)
                 if value not in (None, "") and model.resolve(value) is None:
                     problems.append(("warning", f"{where}: {role} {value!r} names nothing"))
+    if devices is not None:
+        _check_bindings(model, pfile, devices, problems)
     for label, target in model.labels.items():
         ref = model.resolve(target)
         if ref is None:
             problems.append(("warning", f"{pfile}: label {label!r} points to nothing"))
     return problems
+
+
+def _check_hardware(projectdir, problems):
+    """Validate hardware.toml; returns the device names (None when there is no file)."""
+    from .hardware import HardwareConfigError, bus_warnings, load_declarations
+    path = os.path.join(projectdir, "hardware.toml")
+    if not os.path.exists(path):
+        return None
+    try:
+        declarations = load_declarations(path)
+    except HardwareConfigError as exc:
+        problems.append(("error", str(exc)))
+        return set()
+    for warning in bus_warnings(declarations, log_them=False):
+        problems.append(("warning", f"{path}: {warning}"))
+    return set(declarations)
+
+
+def _check_bindings(model, pfile, devices, problems):
+    """Every widget field bound to a device names a declared device."""
+    def walk(node, where):
+        if isinstance(node, list):
+            if len(node) == 2 and node[0] in ("Widget", "ClosedWidget") and isinstance(node[1], dict):
+                for field, spec in (node[1].get("bindings") or {}).items():
+                    device = spec.get("device") if isinstance(spec, dict) else None
+                    if device not in devices:
+                        problems.append(("error", f"{pfile}: {where}: widget {node[1].get('name')!r} field "
+                                                  f"{field!r} is bound to unknown device {device!r}"))
+            for child in node:
+                walk(child, where)
+        elif isinstance(node, dict):
+            for child in node.values():
+                walk(child, where)
+    for item in model.root.walk():
+        if hasattr(item, "kind"):
+            walk(item.raw, f"page {item.url}")
+    for sname, tree in model.sections.items():
+        walk(tree, f"section {sname!r}")

@@ -63,11 +63,25 @@ def _import_hooks(code, name):
         raise ProjectError(f"importing {name} from {code}: {exc}") from exc
 
 
-def load_project(projectdir, *, code_dir=None, config=None, environ=None, **given):
+def _attach_hardware(app, projectdir, state_dir, settings, environ, hardware):
+    """Open the project's devices (if it declares any) and log logins into their event log."""
+    from .hardware import load_hardware
+    if hardware is None:
+        hardware = load_hardware(projectdir, state_dir, backend=settings.hardware, environ=environ,
+                                 max_waiters=max(1, settings.threads - 2))
+    app.hardware = hardware
+    if hardware is not None:
+        app.security.on_login.append(
+            lambda user, client: hardware.log_event("login", f"{user} logged in from {client}", by=f"user:{user}"))
+
+
+def load_project(projectdir, *, code_dir=None, config=None, environ=None, hardware=None, **given):
     """Build the complete WSGI application for ``projectdir`` with ``given`` settings.
 
-    Returns a ``WSGIApplication`` (the project at its URL and the static library at
-    ``/lib``); ``app.settings`` holds the validated ``Settings``.  The project's code is
+    Returns a ``WSGIApplication`` (the project at its URL, the static library at ``/lib``
+    and, when the project has a ``hardware.toml``, its devices with the API at ``/api``);
+    ``app.settings`` holds the validated ``Settings``; ``hardware`` may pass a ready
+    ``skipole.hardware.Hardware`` (tests).  The project's code is
     imported from ``code_dir`` (default ``PROJECTDIR/code``; the installed appliance keeps
     it apart from the data, see ``skipole.appliance``).
     """
@@ -96,6 +110,7 @@ def load_project(projectdir, *, code_dir=None, config=None, environ=None, **give
     if not any(a.proj_ident == "skis" for a, _ in app.subapps.values()):
         app.add_project(skis.makeapp(), url=settings.lib_url)
     app.security.configure(state_dir, settings.allowed_hosts, settings.trusted_proxies)
+    _attach_hardware(app, projectdir, state_dir, settings, environ, hardware)
     app.settings = settings
     app.state_dir = state_dir
     app.projectdir = projectdir

@@ -42,12 +42,14 @@ class CompiledTemplate:
     """A TemplatePage's render plan: head and body ops, widget index, modules used."""
 
     __slots__ = ("ops", "widgets", "modules", "page", "generation", "problems", "settings",
-                 "default_error_widget")
+                 "default_error_widget", "always_dirty", "bindings")
 
     def __init__(self, page, ops, cctx, generation):
         self.page = page
         self.ops = ops
         self.widgets = cctx.widgets
+        self.always_dirty = frozenset(cctx.always_dirty)
+        self.bindings = tuple(cctx.bindings)
         self.modules = frozenset(cctx.modules)
         self.problems = list(cctx.problems)
         self.generation = generation
@@ -128,7 +130,8 @@ class PageRenderer:
             if target and target in plan.widgets:
                 errors.setdefault(target, "\n".join(loose))
         ctx = call.render_context(page)
-        state = RenderState(ctx, call.textblock, call.lang_key, values, errors, sections, plan.widgets)
+        state = RenderState(ctx, call.textblock, call.lang_key, values, errors, sections, plan.widgets,
+                            plan.always_dirty)
         state.body_class = pd.body_class
         state.backcol = pd.backcol
         state.show_backcol = pd.show_backcol
@@ -178,6 +181,13 @@ class PageRenderer:
             value = getattr(pd, key)
             if value:
                 data[key] = value
+        hardware = self.app.root_app.hardware
+        if hardware is not None and (plan.bindings or "pi" in modules):
+            status = hardware.status()
+            data["live"] = {"url": f"{self.app.root_app.api_url}/live", "version": status["version"],
+                            "run_id": status["run_id"],
+                            "bindings": [[w, f, d, fmt] for w, f, d, fmt in plan.bindings]}
+            parts.append(f'<script src="{esc(lib)}/live.js" defer></script>')
         if pd.add_jscript:
             data["add_jscript_ignored"] = True
         payload = json.dumps(data, separators=(",", ":")).replace("</", "<\\/").replace(

@@ -112,3 +112,11 @@ def test_no_module_removed_in_python_313_is_imported():
             for mod in removed:
                 assert not (stripped.startswith(f"import {mod}") and stripped[len(f"import {mod}"):][:1] in ("", " ", ",")), f"{path}: {line}"
                 assert not stripped.startswith(f"from {mod} import"), f"{path}: {line}"
+
+
+def test_check_reports_a_bad_hardware_file_naming_the_device(tmp_path, capsys):
+    assert main(["new", "hw", str(tmp_path)]) == 0
+    (tmp_path / "hw" / "hardware.toml").write_text('[devices.pump]\nkind = "output"\npin = 99\n')
+    assert main(["check", str(tmp_path / "hw")]) == 1
+    err = capsys.readouterr().err
+    assert "pump" in err and "pin" in err

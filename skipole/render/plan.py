@@ -34,13 +34,15 @@ class CompileContext:
         self.widget_ctx = widget_ctx
         self.modules = set()        # widget modules used (for script links)
         self.widgets = {}           # full name -> WidgetNode
+        self.always_dirty = set()   # containers holding widgets that change on every request
+        self.bindings = []          # (widget, field, device, format) of fields bound to devices
         self.problems = []          # (where, message) for the admin's checks
 
 
 class WidgetNode:
     """A widget placed in a compiled page."""
 
-    __slots__ = ("inst", "fullname", "path", "containers", "ancestors", "cache", "alias", "node_fields")
+    __slots__ = ("inst", "fullname", "path", "containers", "ancestors", "cache", "alias", "bindings")
 
     def __init__(self, inst, fullname, path, alias, ancestors):
         self.inst = inst
@@ -50,6 +52,7 @@ class WidgetNode:
         self.ancestors = ancestors
         self.containers = ()
         self.cache = {}
+        self.bindings = None
 
 
 class TextBlockSlot:
@@ -207,6 +210,15 @@ def _compile_widget(body, cctx, path, alias, ancestors, sections):
     fullname = f"{alias}-{name}" if (alias and name) else name
     node = WidgetNode(inst, fullname, path.lstrip("-") or "0", alias, ancestors)
     cctx.modules.add(cls.module_name())
+    bindings = body.get("bindings")
+    if isinstance(bindings, dict):
+        node.bindings = {f: spec for f, spec in bindings.items()
+                         if f in cls.field_table and isinstance(spec, dict) and spec.get("device")}
+        for field, spec in node.bindings.items():
+            fmt = {k: spec[k] for k in spec if k != "device"}
+            cctx.bindings.append((fullname, field, spec["device"], fmt))
+    if cls.dynamic or node.bindings:
+        cctx.always_dirty.update(ancestors)
     if fullname:
         cctx.widgets[fullname] = node
     child_ancestors = ancestors + ((fullname,) if fullname else ())
@@ -261,7 +273,8 @@ class RenderState:
     __slots__ = ("values", "errors", "sections", "lang_key", "ctx", "widgets_seen", "dirty", "textblock",
                  "body_class", "backcol", "show_backcol", "page_widgets")
 
-    def __init__(self, ctx, textblock, lang_key="", values=None, errors=None, sections=None, page_widgets=None):
+    def __init__(self, ctx, textblock, lang_key="", values=None, errors=None, sections=None, page_widgets=None,
+                 always_dirty=()):
         self.ctx = ctx
         self.textblock = textblock
         self.lang_key = lang_key
@@ -273,7 +286,7 @@ class RenderState:
         self.body_class = None
         self.backcol = None
         self.show_backcol = None
-        dirty = set()
+        dirty = set(always_dirty)
         for name in list(self.values) + list(self.errors):
             node = self.page_widgets.get(name)
             if node is not None:
@@ -301,6 +314,8 @@ def render_widget(node, state):
     name = node.fullname
     overrides = state.values.get(name) if name else None
     error = state.errors.get(name) if name else None
+    if node.bindings:
+        overrides = _bound_values(node, state.ctx, overrides)
     if overrides or error or node.inst.cls.dynamic or name in state.dirty:
         html, js = _render_widget_now(node, overrides, error, state)
     else:
@@ -319,6 +334,28 @@ def render_widget(node, state):
     if name and html:
         state.widgets_seen.append((name, node.inst.cls, js))
     return html
+
+
+def _bound_values(node, ctx, overrides):
+    """Field values from the devices the widget's fields are bound to (page data wins)."""
+    from ..hardware.formatting import format_value
+    device_of = getattr(ctx, "device", None)
+    values = {}
+    for field, spec in node.bindings.items():
+        if overrides and field in overrides:
+            continue
+        state = device_of(spec["device"]) if device_of is not None else None
+        if state is None:
+            values[field] = f"(no device {spec['device']})"
+            continue
+        value = state["value"]
+        if node.inst.cls.field_table[field].ftype == "boolean":
+            values[field] = bool(value)
+        else:
+            values[field] = format_value(value, spec, state.get("unit", ""))
+    if overrides:
+        values.update(overrides)
+    return values
 
 
 def _render_widget_now(node, overrides, error, state):

@@ -7,6 +7,7 @@ navigators route without user code.
 
 from .accounts import LogIn, LogOut
 from .base import Responder
+from .devices import SetDevices
 from .checkers import (Accept, AllowedAccept, AllowedFields, AllowStore, AllowStoreKeyed, PageData,
                        PrettyFormData, StoreData, StoreDataKeyed)
 from .navigators import (AddCallDataItem, CaseSwitch, DelCallDataItem, EmptyCallDataGoto, EmptyGoto,
@@ -20,10 +21,10 @@ RESPONDERS = {cls.__name__: cls for cls in (
     SubmitData, ColourSubstitute, SetCookies, GetDictionaryDefaults, FieldStoreSubmit, SubmitJSON,
     SubmitPlainText, SubmitCSS, MediaQuery, SubmitIterator,
     CaseSwitch, EmptyGoto, EmptyCallDataGoto, DelCallDataItem, AddCallDataItem, NoOperation,
-    LogIn, LogOut,
+    LogIn, LogOut, SetDevices,
 )}
 #: the 25 responders of skipole 5.x (the others are our additions)
-LEGACY_RESPONDERS = tuple(name for name in RESPONDERS if name not in ("LogIn", "LogOut"))
+LEGACY_RESPONDERS = tuple(name for name in RESPONDERS if name not in ("LogIn", "LogOut", "SetDevices"))
 
 
 def responder_class(name):

@@ -598,7 +598,7 @@ class TestNoOperation:
 
 def test_every_responder_class_is_known():
     from skipole.responders import LEGACY_RESPONDERS, RESPONDERS
-    assert sorted(RESPONDERS) == sorted(LEGACY_RESPONDERS + ("LogIn", "LogOut"))
+    assert sorted(RESPONDERS) == sorted(LEGACY_RESPONDERS + ("LogIn", "LogOut", "SetDevices"))
     assert sorted(LEGACY_RESPONDERS) == sorted([
         "AllowedFields", "StoreData", "StoreDataKeyed", "AllowStore", "AllowStoreKeyed", "PrettyFormData",
         "Accept", "AllowedAccept", "PageData", "SubmitData", "ColourSubstitute", "SetCookies",
