@@ -20,7 +20,7 @@ import weakref
 from .declarations import OUTPUT_KINDS, PIN_KINDS, SENSOR_KINDS
 from .devices import level_value, make_device, switch_value, utc_iso
 from .exceptions import (
-    Conflict, HardwareClosed, HardwareError, InvalidValue, UnknownDevice,
+    Conflict, HardwareClosed, HardwareError, InvalidValue, ReadOnlyDevice, UnknownDevice,
 )
 from .history import History
 from .persistence import (
@@ -311,6 +311,23 @@ class Hardware:
         Changing it directly bypasses versions, events and saved values: use ``set``.
         """
         return self._device(name).gpio
+
+    def simulate_input(self, name, active):
+        """On simulated pins only: drive input ``name`` to its active (or inactive) level, as a
+        person pressing a button would; the change arrives like a real edge.  Returns its state."""
+        declaration = self._decl.get(name)
+        if declaration is None:
+            raise UnknownDevice(f"no device called {name!r}")
+        if not self.simulated:
+            raise ReadOnlyDevice(f"{name}: inputs can only be simulated on the mock backend")
+        if declaration.kind != "input":
+            raise ReadOnlyDevice(f"{name}: only inputs can be simulated (it is a {declaration.kind})")
+        pin = self._device(name).gpio.pin
+        if bool(active) == declaration.active_high:
+            pin.drive_high()
+        else:
+            pin.drive_low()
+        return self.state(name)
 
     # ---- changing ----
 

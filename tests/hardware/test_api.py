@@ -168,3 +168,17 @@ def test_set_devices_responder_switches_from_a_legacy_form(tmp_path):
         assert hw.pin_level("relay1") is False
     finally:
         hw.close()
+
+
+def test_simulator_flips_inputs_in_development_only(rig):
+    hw, app = rig
+    client = _logged_in(app)
+    assert client.get("/api/simulator").code == 404            # not in development mode
+    app.settings.dev = True
+    panel = client.get("/api/simulator")
+    assert panel.code == 200 and "button" in panel.text and "relay1" not in panel.text
+    result = client.post("/api/simulator/button", {"value": "true", "csrf_token": client.token})
+    assert result.code == 303 and hw.hardware.get("button") is True
+    assert client.post("/api/simulator/relay1", {"value": "true", "csrf_token": client.token}).code == 405
+    forged = Client(app).post("/api/simulator/button", {"value": "false"})
+    assert forged.code == 401 and hw.hardware.get("button") is True
