@@ -104,3 +104,21 @@ def test_security_headers_and_cookie_flags(pi01):
     assert headers["X-Content-Type-Options"] == "nosniff"
     csrf_cookie = next(c for c in headers["_cookies"] if c.startswith("skipole_csrf="))
     assert "HttpOnly" in csrf_cookie and "SameSite=Lax" in csrf_cookie
+
+
+def test_a_rendered_link_with_get_fields_carries_a_working_token(tmp_path):
+    from tests.core.projects import Client, Hooks, make_app, responder, template, widget
+    hooks = Hooks()
+    link = widget("links.ButtonLink2", "go", link_ident=2, get_field1="42", button_text="Go")
+    app = make_app(tmp_path, pages={"index": template(1, link),
+                                    "act": responder(2, "SubmitData", target=1, submit_list=["act"])},
+                   **hooks.app_kwargs())
+    client = Client(app)
+    page = client.get("/")
+    href = re.search(r'href="(/act\?[^"]+)"', page.text).group(1).replace("&amp;", "&")
+    assert "csrf_token=" + client.token in href
+    followed = client.get(href)
+    assert followed.code == 200
+    assert hooks.submits[-1]["call_data"] == {} and hooks.submits[-1]["submit_list"] == ["act"]
+    stripped = re.sub(r"&csrf_token=[0-9a-f]+", "", href)
+    assert Client(app).get(stripped).code == 403          # the same link without the token
