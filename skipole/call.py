@@ -235,6 +235,9 @@ class _RequestRenderContext(RenderContext):
         info = hardware.devices[name]
         state["writable"] = bool(info.get("writable"))
         state["simulated"] = hardware.simulated
+        for key in ("min", "max"):          # a sensor's declared range, for gauges
+            if info.get(key) is not None:
+                state[key] = info[key]
         return state
 
     def devices(self):

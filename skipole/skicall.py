@@ -45,6 +45,11 @@ class SkiCall:
         from .security.accounts import Accounts
         return Accounts(self._app.root_app.security, self._request)
 
+    @property
+    def hardware(self):
+        """The application's devices (``skipole.hardware.Hardware``), or None without hardware.toml."""
+        return getattr(self._app.root_app, "hardware", None)
+
     # ---- page data --------------------------------------------------------------------------
     @property
     def page_data(self):

@@ -22,6 +22,7 @@ LIBRARY_FILES = {
     "ski_paths": "validators/paths.js",
     "w3_css": "css/w3.css",
     "skipole_css": "css/skipole.css",
+    "live_js": "live.js",
 }
 # the legacy theme labels: the w3-theme-* colours live in our w3.css compatibility layer
 LIBRARY_FILES.update({f"theme{n}_css": "css/w3.css" for n in range(1, 5)})

@@ -84,13 +84,33 @@ def _set(app, request, hardware, name, user):
         value = body["value"]
         token = environ.get("HTTP_X_CSRF_TOKEN")
     if not environ.get("skipole.via_token") and not app.security.token_ok(request, token):
+        if is_form:
+            return _form_error(app, fields, "403 Forbidden", "The page was out of date: go back, reload it and "
+                                                             "try again.")
         return _error("403 Forbidden", "the CSRF token is missing or out of date: reload the page")
     by = user if user.startswith("token:") else f"user:{user}"
-    state = hardware.set(name, value, by=by)
+    try:
+        state = hardware.set(name, value, by=by)
+    except HardwareError as exc:
+        if not is_form:
+            raise
+        return _form_error(app, fields, getattr(exc, "status", "400 Bad Request"), str(exc))
     if is_form:
         target = safe_next(fields.get("next"), app.url)
         return Response(b"", "303 See Other", [("Location", target), ("Cache-Control", "no-store")])
     return _json(state)
+
+
+def _form_error(app, fields, status, message):
+    """A form post (no JavaScript) that failed: a small page saying why, with a way back."""
+    from ..render.html import esc
+    back = safe_next(fields.get("next"), app.url)
+    body = (f'<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
+            f'<meta name="viewport" content="width=device-width, initial-scale=1"><title>Not done</title>'
+            f'<link rel="stylesheet" href="{esc(app.lib_url)}/css/skipole.css"></head>'
+            f'<body><main class="sk-page"><h1>Not done</h1><p class="sk-error" role="alert">{esc(message)}</p>'
+            f'<p><a href="{esc(back)}">Back</a></p></main></body></html>\n')
+    return Response(body.encode("utf-8"), status, [("Cache-Control", "no-store")], "text/html; charset=utf-8")
 
 
 def _simulator_allowed(app, hardware):

@@ -352,7 +352,7 @@ def _bound_values(node, ctx, overrides):
         if node.inst.cls.field_table[field].ftype == "boolean":
             values[field] = bool(value)
         else:
-            values[field] = format_value(value, spec, state.get("unit", ""))
+            values[field] = format_value(state, spec)
     if overrides:
         values.update(overrides)
     return values

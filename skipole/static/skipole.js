@@ -75,8 +75,20 @@
     while (doc.body.firstChild) { el.appendChild(document.adoptNode(doc.body.firstChild)); }
   }
 
+  /* A link to a page of this site as the server writes them: url?ident=...&name=value...&csrf_token=...
+     (pairs: [[name, value], ...]; empty values are left out). */
+  function link(url, pairs) {
+    if (!url) { return ""; }
+    var q = new URLSearchParams();
+    if (page.ident) { q.append("ident", page.ident); }
+    list(pairs).forEach(function (p) { if (text(p[1]) !== "") { q.append(p[0], text(p[1])); } });
+    if (!/^[a-z][a-z0-9+.\-]*:|^\/\//i.test(url) && csrf()) { q.append("csrf_token", csrf()); }
+    return addQuery(url, q);
+  }
+
   S.report = report; S.guard = guard; S.text = text; S.truthy = truthy; S.list = list;
   S.setLines = setLines; S.setHTML = setHTML; S.safeUrl = safeUrl; S.navigate = navigate;
+  S.link = link; S.addQuery = addQuery;
 
   /* A message box at the top of the page, when no error widget can show a message. */
   S.notice = function (msg) {
@@ -193,6 +205,15 @@
           c.checked = truthy(value);
         } else { c.value = text(value); }
       });
+      if (!hit && /^hidden_field\d$/.test(name) && text(value) !== "") {     // left out when it was empty
+        var form = this.find("form");
+        if (form) {
+          var input = document.createElement("input");
+          input.type = "hidden"; input.name = key; input.value = text(value);
+          form.appendChild(input);
+        }
+        return;
+      }
       if (hit || !/^get_?field/.test(name)) { return; }
       var links = this.findAll("a[href]");
       links.forEach(function (a) {
@@ -210,7 +231,7 @@
       this.el.style.cssText = text(v);
       if (hidden) { this.el.style.display = "none"; }
     },
-    setHidden: function (v) { this.el.style.display = truthy(v) ? "none" : ""; },
+    setHidden: function (v) { this.hideSetting = truthy(v); this.el.style.display = this.hideSetting ? "none" : ""; },
     /* errorSel: selector of the box shown only while there is an error; errorText: selector
        of text replaced by the error and put back when it clears.  Neither: the first child
        <div> holding just a <p>, or the element itself when it is a <p>. */
@@ -231,6 +252,7 @@
       if (this.errorText !== undefined) {
         if (this.savedText === undefined) { this.savedText = target.textContent; }
         setLines(target, msg);
+        if (target.style.display === "none") { target.style.display = ""; this.rehideText = target; }
       } else {
         setLines(target.localName === "p" ? target : (target.querySelector("p") || target), msg);
         target.style.display = "";
@@ -245,13 +267,18 @@
         var t = this.find(this.errorText);
         if (t && this.savedText !== undefined) { t.textContent = this.savedText; }
         this.savedText = undefined;
+        if (this.rehideText) { this.rehideText.style.display = "none"; this.rehideText = null; }
       } else {
         var box = this.errorBox();
         if (box) {
           (box.localName === "p" ? box : (box.querySelector("p") || box)).textContent = "";
           if (box !== this.el) { box.style.display = "none"; }
         }
-        if (box === this.el) { this.rehide = true; }
+        // a paragraph that is itself the error box hides again, unless its hide field is off
+        // (it was shown without an error, or a JSON update set hide false)
+        if (box === this.el && (this.hideSetting === true || (this.hideSetting === undefined && !this.shownWithoutError))) {
+          this.rehide = true;
+        }
       }
       if (this.rehide) { this.el.style.display = "none"; this.rehide = false; }
     }
@@ -274,6 +301,7 @@
     w.id = id; w.module = module; w.widgetClass = cls;
     w.settings = settings || {};
     w.el = document.getElementById(id);
+    w.shownWithoutError = !!w.el && w.el.style.display !== "none" && w.el.getAttribute("data-status") !== "error";
     S.widgets[id] = w;
     if (w.el) { guard(id + " init", function () { w.init(); }); }
     return w;
@@ -491,6 +519,30 @@
   }
   S.refresh = tick;
   S.startTimer = startTimer;
+
+  /* Before any form is sent (as a page or a JSON call): storage values go with it.  A form
+     with data-session-storage / data-local-storage sends that key's stored value as
+     WIDGET:session_storage / WIDGET:local_storage; a hidden input with data-session-key /
+     data-local-key is given its key's stored value. */
+  function fillStorage(e) {
+    var form = e.target;
+    if (!form || form.localName !== "form") { return; }
+    guard("storage fields", function () {
+      var owner = form.closest("[id]"), id = owner && S.widgets[owner.id] ? owner.id : "";
+      [["session", "sessionStorage"], ["local", "localStorage"]].forEach(function (pair) {
+        var store = window[pair[1]], key = form.getAttribute("data-" + pair[0] + "-storage");
+        if (key && id) {
+          var name = id + ":" + pair[0] + "_storage", input = form.querySelector('input[name="' + name + '"]');
+          if (!input) { input = form.appendChild(document.createElement("input")); input.type = "hidden"; input.name = name; }
+          input.value = store.getItem(key) || "";
+        }
+        form.querySelectorAll("input[data-" + pair[0] + "-key]").forEach(function (i) {
+          i.value = store.getItem(i.getAttribute("data-" + pair[0] + "-key")) || "";
+        });
+      });
+    });
+  }
+  document.addEventListener("submit", fillStorage, true);
 
   // ---- start ---------------------------------------------------------------------------------
   function scrollKey() { return "skipole-scroll:" + (page.page || window.location.pathname); }

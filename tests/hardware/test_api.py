@@ -90,8 +90,8 @@ def test_form_post_sets_and_returns_to_the_page(rig):
     result = client.post("/api/devices/led", {"value": "0.25", "next": "/index", "csrf_token": client.token})
     assert result.code == 303 and result.header("Location") == "/index"
     assert hw.pin_level("led") == pytest.approx(0.25)
-    bad = client.post("/api/devices/led", {"value": "7", "csrf_token": client.token})
-    assert bad.code == 400
+    bad = client.post("/api/devices/led", {"value": "7", "next": "/index", "csrf_token": client.token})
+    assert bad.code == 400 and "text/html" in bad.content_type and 'href="/index"' in bad.text
     readonly = client.post("/api/devices/button", {"value": "on", "csrf_token": client.token})
     assert readonly.code == 405
 

@@ -26,8 +26,16 @@
   });
 
   S.define("inputtext", ["Password1", "Password2", "TextInput1", "TextInput2", "TextInput3",
-    "TextInput4", "SubmitTextInput1", "SubmitTextInput2", "SubmitTextInput4", "TwoInputsSubmit1",
-    "SubmitDict1"], {}, Input);
+    "TextInput4", "SubmitTextInput1", "SubmitTextInput4", "TwoInputsSubmit1", "SubmitDict1"], {}, Input);
+
+  /* SubmitTextInput2: the form sends the storage values named by its data-session-storage /
+     data-local-storage keys (the core adds them when the form is sent). */
+  S.define("inputtext", "SubmitTextInput2", {
+    fields: {
+      session_storage: "attr:data-session-storage form",
+      local_storage: "attr:data-local-storage form"
+    }
+  }, Input);
 
   S.define("inputtext", "SubmitTextInput3", {
     fields: {

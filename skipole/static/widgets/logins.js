@@ -17,5 +17,17 @@
     init: function () { S.jsonForm(this, this.settings.url); }
   });
 
-  S.define("logins", "Pin4", {errorSel: ":scope > div > div:first-child"});
+  /* Pin4: typing a character moves on to the next box; Backspace in an empty box goes back. */
+  S.define("logins", "Pin4", {
+    errorSel: ":scope > div > div:first-child",
+    init: function () {
+      var boxes = this.findAll("input[type=password]:not([disabled])");
+      boxes.forEach(function (b, i) {
+        this.listen(b, "input", function () { if (b.value && boxes[i + 1]) { boxes[i + 1].focus(); } });
+        this.listen(b, "keydown", function (e) {
+          if (e.key === "Backspace" && !b.value && boxes[i - 1]) { boxes[i - 1].focus(); }
+        });
+      }, this);
+    }
+  });
 }(window.SKIPOLE));

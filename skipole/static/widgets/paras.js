@@ -10,9 +10,39 @@
   S.define("paras", "TagUnEscaped", {fields: {content: "html"}});
   S.define("paras", "TextBlockDiv", {fields: {content_replaceblock: "html"}});
   S.define("paras", "DivStyleDiv", {fields: {set_html: "html :scope > *"}});
-  var drag = {drag: "attr:data-drag", drop: "attr:data-drop"};
-  S.define("paras", "DivHTML", {fields: Object.assign({set_html: "html"}, drag)});
-  S.define("paras", "TagBlock", {fields: drag});
+  /* DivHTML / TagBlock: drag (the value sent when this widget is dragged) makes it
+     draggable; drop (the value sent with the dragged one) makes it a drop target.  A drop
+     sends WIDGET:drag (the dragged widget's value) and WIDGET:drop to dropurl. */
+  var DragDrop = S.define("paras", [], {
+    init: function () {
+      var w = this;
+      this.listen(this.el, "dragstart", function (e) {
+        if (e.dataTransfer && w.el.getAttribute("data-drag")) { e.dataTransfer.setData("text/plain", w.el.getAttribute("data-drag")); }
+      });
+      this.listen(this.el, "dragover", function (e) { if (w.el.getAttribute("data-drop")) { e.preventDefault(); } });
+      this.listen(this.el, "drop", function (e) {
+        if (!w.el.getAttribute("data-drop") || !w.settings.dropurl || !e.dataTransfer) { return; }
+        e.preventDefault();
+        var data = {};
+        data[w.id + ":drag"] = e.dataTransfer.getData("text/plain");
+        data[w.id + ":drop"] = w.el.getAttribute("data-drop");
+        S.send(w.settings.dropurl, data);
+      });
+    },
+    fields: {
+      drag: function (v) {
+        var value = S.text(v);
+        if (value) { this.el.setAttribute("draggable", "true"); this.el.setAttribute("data-drag", value); } else {
+          this.el.removeAttribute("draggable"); this.el.removeAttribute("data-drag");
+        }
+      },
+      drop: function (v) {
+        if (S.text(v)) { this.el.setAttribute("data-drop", S.text(v)); } else { this.el.removeAttribute("data-drop"); }
+      }
+    }
+  });
+  S.define("paras", "DivHTML", {fields: {set_html: "html"}}, DragDrop);
+  S.define("paras", "TagBlock", {}, DragDrop);
 
   S.define("paras", "DivPara", {fields: {para_text: "text p"}, errorText: "p"});
 
@@ -74,6 +104,6 @@
       }())
     };
   }
-  S.define("paras", "JSONTextLink", Object.assign(contentToggle("paraident", "para_text"), {errorText: "p"}));
-  S.define("paras", "JSONDivLink", Object.assign(contentToggle("divident", "div_content"), {errorText: "div"}));
+  S.define("paras", "JSONTextLink", Object.assign(contentToggle("paraident", "para_text"), {errorText: ":scope > p"}));
+  S.define("paras", "JSONDivLink", Object.assign(contentToggle("divident", "div_content"), {errorText: ":scope > div"}));
 }(window.SKIPOLE));
