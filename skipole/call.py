@@ -155,10 +155,8 @@ class CallState:
         for _alias, sd in pd.section_items():
             for key, value in sd.to_dict().items():
                 out[key] = value
-        from .pagedata import PAGE_VARIABLES
-        for name in PAGE_VARIABLES:
-            value = getattr(pd, name)
-            if value is not None and name in _JSON_PAGE_KEYS:
+        for name, value in pd.variables().items():
+            if name in _JSON_PAGE_KEYS:
                 if name in _JSON_URL_KEYS and isinstance(value, (str, int)):
                     value = self.app.url_for(value) or value     # labels and idents become URLs
                 out[name] = value

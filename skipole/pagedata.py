@@ -24,10 +24,15 @@ def _widgfield(key):
 
 
 class _Values(MutableMapping):
-    __slots__ = ("_values",)
+    __slots__ = ("_values", "_vars")
 
     def __init__(self):
         self._values = {}
+        self._vars = {}          # the page or section variables that are set (not None)
+
+    def variables(self):
+        """``{name: value}`` of the variables set (those not None)."""
+        return dict(self._vars)
 
     def __getitem__(self, key):
         return self._values[_widgfield(key)]
@@ -53,15 +58,13 @@ class SectionData(_Values):
     project's setting).
     """
 
-    __slots__ = ("_alias",) + SECTION_VARIABLES
+    __slots__ = ("_alias",)
 
     def __init__(self, sectionalias):
         super().__init__()
         if not isinstance(sectionalias, str) or not sectionalias:
             raise ValueError("a section alias is a non-empty string")
         self._alias = sectionalias
-        for name in SECTION_VARIABLES:
-            object.__setattr__(self, name, None)
 
     @property
     def sectionalias(self):
@@ -71,8 +74,7 @@ class SectionData(_Values):
         """A copy of this SectionData under another alias."""
         other = SectionData(newalias)
         other._values = dict(self._values)
-        for name in SECTION_VARIABLES:
-            setattr(other, name, getattr(self, name))
+        other._vars = dict(self._vars)
         return other
 
     def multiply(self, number):
@@ -83,7 +85,7 @@ class SectionData(_Values):
 
     def to_dict(self):
         """String-keyed dict: ``alias-widget:field`` and ``alias/variable``."""
-        out = {f"{self._alias}/{n}": getattr(self, n) for n in SECTION_VARIABLES if getattr(self, n) is not None}
+        out = {f"{self._alias}/{n}": v for n, v in self._vars.items()}
         out.update((f"{self._alias}-{w}:{f}", v) for (w, f), v in self._values.items())
         return out
 
@@ -111,13 +113,11 @@ class PageData(_Values):
     set the page (see ``PAGE_VARIABLES``; None leaves the default).
     """
 
-    __slots__ = ("_sections",) + PAGE_VARIABLES
+    __slots__ = ("_sections",)
 
     def __init__(self):
         super().__init__()
         self._sections = {}
-        for name in PAGE_VARIABLES:
-            object.__setattr__(self, name, None)
 
     # ---- sections -----------------------------------------------------------------------
     def update(self, other=(), **kw):
@@ -149,7 +149,7 @@ class PageData(_Values):
         out = {f"{w}:{f}": v for (w, f), v in self._values.items()}
         for sd in self._sections.values():
             out.update(sd.to_dict())
-        out.update((n, getattr(self, n)) for n in PAGE_VARIABLES if getattr(self, n) is not None)
+        out.update(self._vars)
         return out
 
     @classmethod
@@ -174,3 +174,25 @@ class PageData(_Values):
 
     def get_value(self, widget, field, default=None):
         return self._values.get((widget, field), default)
+
+
+def _variable(name):
+    """A property storing variable ``name`` in ``_vars`` (None removes it: the default)."""
+
+    def get(self):
+        return self._vars.get(name)
+
+    def set_(self, value):
+        if value is None:
+            self._vars.pop(name, None)
+        else:
+            self._vars[name] = value
+
+    return property(get, set_, doc=f"The {name} variable (None: the project's setting).")
+
+
+for _name in SECTION_VARIABLES:
+    setattr(SectionData, _name, _variable(_name))
+for _name in PAGE_VARIABLES:
+    setattr(PageData, _name, _variable(_name))
+del _name

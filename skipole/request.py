@@ -37,6 +37,15 @@ class UploadedFile:
         return f"<UploadedFile {self.filename!r} {len(self.data)} bytes>"
 
 
+def _unquote_cookie(value):
+    jar = http.cookies.SimpleCookie()
+    try:
+        jar.load(f"x={value}")
+        return jar["x"].value
+    except (http.cookies.CookieError, KeyError):
+        return value[1:-1]
+
+
 class Request:
     """The parts of a WSGI request skipole uses, parsed on demand."""
 
@@ -68,17 +77,19 @@ class Request:
 
     @property
     def cookies(self):
-        """Received cookies as a plain ``{name: value}`` dict (bad cookies are skipped)."""
+        """Received cookies as a plain ``{name: value}`` dict (the first of a repeated name wins;
+        malformed pairs are skipped; quoted values are unquoted)."""
         if self._cookies is None:
             found = {}
             for chunk in self.environ.get("HTTP_COOKIE", "").split(";"):
-                jar = http.cookies.SimpleCookie()
-                try:
-                    jar.load(chunk.strip())
-                except http.cookies.CookieError:
+                name, eq, value = chunk.partition("=")
+                name = name.strip()
+                if not eq or not name or name in found:
                     continue
-                for key, morsel in jar.items():
-                    found.setdefault(key, morsel.value)
+                value = value.strip()
+                if len(value) >= 2 and value[0] == value[-1] == '"':
+                    value = _unquote_cookie(value)
+                found[name] = value
             self._cookies = found
         return self._cookies
 

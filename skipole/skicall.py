@@ -151,8 +151,5 @@ def _merge_pagedata(into, other):
         into[key] = value
     for _alias, sd in other.section_items():
         into.update(sd)
-    from .pagedata import PAGE_VARIABLES
-    for name in PAGE_VARIABLES:
-        value = getattr(other, name)
-        if value is not None:
-            setattr(into, name, value)
+    for name, value in other.variables().items():
+        setattr(into, name, value)
