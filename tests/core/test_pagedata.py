@@ -184,3 +184,26 @@ class TestJSONPages:
         result = build(tmp_path, lambda skicall: None).get("/data.json")
         assert result.json() == {"fixed": "content"}
         assert result.header("Cache-Control") == "no-cache"
+
+
+def test_unknown_page_variable_is_refused_and_unset_ones_read_none():
+    import pytest as _pytest
+
+    from skipole import PageData, SectionData
+    pd = PageData()
+    assert pd.interval is None and pd.variables() == {}
+    pd.interval = 5
+    assert pd.variables() == {"interval": 5}
+    pd.interval = None
+    assert pd.variables() == {}
+    with _pytest.raises(AttributeError):
+        pd.intervall = 5            # a typo is an error, not a silent new attribute
+    sd = SectionData("s")
+    with _pytest.raises(AttributeError):
+        sd.hidden = True
+
+
+def test_cookie_header_parsing():
+    from skipole.request import Request
+    request = Request({"HTTP_COOKIE": 'a=1; b="quoted value"; bad; c=; a=2; =x; d = 4 '})
+    assert request.cookies == {"a": "1", "b": "quoted value", "c": "", "d": "4"}
