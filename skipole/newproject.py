@@ -13,7 +13,7 @@ from .atomic import write_json, write_text
 
 __all__ = ["create_project", "RESERVED_NAMES"]
 
-RESERVED_NAMES = {"new", "serve", "passwd", "check", "help", "version", "lib", "skis", "skiadmin", "api"}
+RESERVED_NAMES = {"new", "serve", "passwd", "check", "reset", "help", "version", "lib", "skis", "skiadmin", "api"}
 
 
 def _home_page():

@@ -16,7 +16,9 @@ def serve(app, settings):
     print(f"skipole serving {app.projectdir} on http://{shown}:{settings.port}/  (Ctrl+C to stop)", flush=True)
     try:
         waitress.serve(app, host=host, port=settings.port, threads=settings.threads, ident="skipole",
-                       clear_untrusted_proxy_headers=True, _quiet=False)
+                       # forwarded headers reach the application, which believes them only from
+                       # the addresses in trusted_proxies (skipole.security.hosts)
+                       clear_untrusted_proxy_headers=False, _quiet=False)
     except OSError as exc:
         print(f"skipole: cannot listen on {host}:{settings.port}: {exc.strerror or exc}", file=sys.stderr)
         return 1

@@ -131,6 +131,10 @@ class Security:
         """Checks made before routing; returns a Response to answer instead, else None."""
         environ = request.environ
         request.remote_addr = client_address(environ, self.trusted_proxies)
+        if environ.get("REMOTE_ADDR") in self.trusted_proxies:
+            proto = environ.get("HTTP_X_FORWARDED_PROTO", "").split(",")[-1].strip().lower()
+            if proto in ("http", "https"):
+                environ["wsgi.url_scheme"] = proto       # cookies get Secure behind a TLS proxy
         host = environ.get("HTTP_HOST") or environ.get("SERVER_NAME", "")
         if not self.hosts.allowed(host):
             log.warning("refused Host %r from %s", host, request.remote_addr)

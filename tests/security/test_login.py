@@ -246,3 +246,19 @@ def test_short_passwords_are_refused(tmp_path, password):
     from skipole.security.users import UserError
     with pytest.raises(UserError):
         app.security.users.set_password("bob", password)
+
+
+def test_secure_cookie_behind_a_trusted_tls_proxy_only(tmp_path):
+    app = _protected_app(tmp_path, trusted_proxies=["127.0.0.1"])
+    client = Client(app)
+    client.prime("/auth/login")
+    result = client.post("/auth/login", {"username": "alice", "password": PASSWORD, "next": "/",
+                                         "csrf_token": client.token}, headers={"X-Forwarded-Proto": "https"})
+    cookie = next(v for k, v in result.set_cookies.items() if k.startswith("skipole_testproj"))
+    assert "Secure" in cookie
+    other = Client(_protected_app(tmp_path / "b"))           # no trusted proxy: the header is ignored
+    other.prime("/auth/login")
+    result = other.post("/auth/login", {"username": "alice", "password": PASSWORD, "next": "/",
+                                        "csrf_token": other.token}, headers={"X-Forwarded-Proto": "https"})
+    cookie = next(v for k, v in result.set_cookies.items() if k.startswith("skipole_testproj"))
+    assert "Secure" not in cookie
