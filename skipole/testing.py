@@ -1,9 +1,12 @@
-"""Helpers for testing a skipole project with pytest: its hardware on simulated pins.
+"""Helpers for testing a skipole project with pytest: its hardware on simulated pins, and a
+browser-like WSGI client.
 
 ``MockHardware`` builds a project's ``Hardware`` on gpiozero mock pins (a factory of its own,
 so nothing leaks between tests) in a temporary state directory, and gives handles to drive
-input pins and read output pin levels.  The ``mock_hardware`` fixture makes them and closes
-them after the test; import it into a ``conftest.py`` to use it.  See ``docs/testing.md``.
+input pins and read output pin levels.  ``mock_app`` builds the project's complete
+application on such hardware; ``TestClient`` calls it as a browser would (cookies, CSRF
+token, logging in).  The ``mock_hardware`` fixture makes rigs and closes them after the
+test; import it into a ``conftest.py`` to use it.  See ``docs/testing.md``.
 """
 
 import os
@@ -13,7 +16,7 @@ import tempfile
 from .hardware import load_hardware, load_declarations
 from .hardware.backends import mock_pin_factory
 
-__all__ = ["MockHardware", "mock_hardware"]
+__all__ = ["MockHardware", "mock_hardware", "mock_app", "TestClient", "TestResponse"]
 
 
 class MockHardware:
@@ -143,6 +146,135 @@ class MockHardware:
 
     def __exit__(self, *exc):
         self.close()
+
+
+def mock_app(projectdir, state_dir, **settings):
+    """``(app, rig)``: the project's complete application on simulated pins.
+
+    ``rig`` is the ``MockHardware`` (None when the project has no hardware.toml); close it
+    after the test (``rig.close()``).  ``settings`` go to ``load_project``.
+    """
+    from .loading import load_project
+    rig = None
+    if os.path.exists(os.path.join(projectdir, "hardware.toml")):
+        rig = MockHardware(projectdir, state_dir=os.fspath(state_dir), background=False)
+    app = load_project(os.fspath(projectdir), state_dir=os.fspath(state_dir), environ={},
+                       hardware=rig.hardware if rig else None, **settings)
+    return app, rig
+
+
+class TestResponse:
+    """A response: ``status`` ("200 OK"), ``code`` (200), ``headers``, ``body``, ``text``, ``json()``."""
+
+    __test__ = False      # not a pytest test class
+
+    def __init__(self, status, headers, body):
+        self.status = status
+        self.code = int(status.split()[0])
+        self.headers = headers
+        self.body = body
+
+    @property
+    def text(self):
+        return self.body.decode("utf-8")
+
+    def json(self):
+        import json
+        return json.loads(self.body)
+
+    def header(self, name):
+        return next((v for k, v in self.headers if k.lower() == name.lower()), None)
+
+
+class TestClient:
+    """Calls a WSGI application as a browser would: keeps cookies and the page's CSRF token.
+
+        client = TestClient(app)
+        client.login("admin", "secret password")
+        page = client.get("/control")
+        client.post("/api/devices/relay1", {"value": "on"})      # the token is added
+    """
+
+    __test__ = False
+
+    def __init__(self, app, remote_addr="127.0.0.1", host="localhost"):
+        self.app = app
+        self.remote_addr = remote_addr
+        self.host = host
+        self.cookies = {}
+        self.token = None
+
+    def request(self, method, path, fields=None, *, body=None, content_type="", headers=None):
+        """Send a request; ``fields`` (a dict or pairs) go in the query (GET) or the body."""
+        import io
+        from urllib.parse import quote, urlencode
+        path, _, query = path.partition("?")
+        if fields is not None:
+            encoded = urlencode(list(fields.items()) if isinstance(fields, dict) else list(fields))
+            if method in ("GET", "HEAD"):
+                query = "&".join(q for q in (query, encoded) if q)
+            else:
+                body, content_type = encoded.encode("ascii"), "application/x-www-form-urlencoded"
+        body = body or b""
+        environ = {"REQUEST_METHOD": method, "PATH_INFO": quote(path).encode().decode("latin-1"),
+                   "QUERY_STRING": query, "SERVER_NAME": self.host, "SERVER_PORT": "80",
+                   "SERVER_PROTOCOL": "HTTP/1.1", "REMOTE_ADDR": self.remote_addr, "HTTP_HOST": self.host,
+                   "wsgi.url_scheme": "http", "wsgi.input": io.BytesIO(body), "wsgi.errors": io.StringIO(),
+                   "CONTENT_LENGTH": str(len(body)) if body else "", "CONTENT_TYPE": content_type}
+        if self.cookies:
+            environ["HTTP_COOKIE"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
+        for name, value in (headers or {}).items():
+            key = name.upper().replace("-", "_")
+            environ[key if key in ("CONTENT_TYPE", "CONTENT_LENGTH") else "HTTP_" + key] = value
+        captured = {}
+
+        def start_response(status, response_headers, exc_info=None):
+            captured["status"], captured["headers"] = status, list(response_headers)
+
+        chunks = self.app(environ, start_response)
+        try:
+            data = b"".join(chunks)
+        finally:
+            getattr(chunks, "close", lambda: None)()
+        response = TestResponse(captured["status"], captured["headers"], data)
+        for name, value in response.headers:
+            if name.lower() == "set-cookie":
+                key, _, val = value.split(";", 1)[0].partition("=")
+                self.cookies[key.strip()] = val.strip()
+        if "html" in (response.header("Content-Type") or ""):
+            import re
+            found = re.search(r'<meta name="csrf-token" content="([^"]*)"', response.text)
+            if found:
+                self.token = found.group(1)
+        return response
+
+    def get(self, path, fields=None, **kw):
+        return self.request("GET", path, fields, **kw)
+
+    def post(self, path, fields=None, **kw):
+        """POST a form, adding the CSRF token (fetching a page for it first when needed)."""
+        if self.token is None:
+            self.get("/auth/login")
+        pairs = list(fields.items()) if isinstance(fields, dict) else list(fields or ())
+        if not any(k == "csrf_token" for k, _v in pairs):
+            pairs.append(("csrf_token", self.token))
+        return self.request("POST", path, pairs, **kw)
+
+    def post_json(self, path, data):
+        """POST JSON with the CSRF header, as the client library does."""
+        import json
+        if self.token is None:
+            self.get("/auth/login")
+        return self.request("POST", path, body=json.dumps(data).encode(), content_type="application/json",
+                            headers={"X-CSRF-Token": self.token})
+
+    def login(self, username, password, next_path="/"):
+        """Log in through /auth/login; returns the response (303 on success)."""
+        self.get("/auth/login")
+        response = self.request("POST", "/auth/login", {"username": username, "password": password,
+                                                        "next": next_path, "csrf_token": self.token})
+        self.get(next_path if response.code == 303 else "/auth/login")     # picks up the renewed token
+        return response
 
 
 try:
