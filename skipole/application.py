@@ -8,6 +8,7 @@ process without seeing each other.
 
 import logging
 import os
+import re
 import secrets
 import threading
 
@@ -88,6 +89,7 @@ class WSGIApplication:
         self.api_url = "/api"
         self.hardware = None          # a skipole.hardware.Hardware when the project declares devices
         self.hooks_module = None
+        self.admin = None             # skiadmin's handler (skipole.admin.web.make_admin) when it is on
 
     # ---- 5.x properties ----------------------------------------------------------------------
     @property
@@ -202,6 +204,8 @@ class WSGIApplication:
                 return self.error_response(None, "413 Payload Too Large", str(exc))
             except BadRequest as exc:
                 return self.error_response(None, "400 Bad Request", str(exc))
+        if self.admin is not None and (path == "/skiadmin" or path.startswith("/skiadmin/")):
+            return self.admin(request)
         for url in sorted(self.subapps, key=len, reverse=True):
             base = url.rstrip("/")
             if path == base or path.startswith(base + "/"):
@@ -377,7 +381,7 @@ class WSGIApplication:
         for name, value in form:
             if isinstance(value, str):
                 value = value.strip()
-            entry = names.get(name)
+            entry = names.get(name) or self._copy_entry(names, name)
             if entry is None:
                 base, dash, key = name.rpartition("-")
                 dict_entry = names.get(base) if dash else None
@@ -393,6 +397,19 @@ class WSGIApplication:
             else:
                 out[wf] = value
         return out
+
+    @staticmethod
+    def _copy_entry(names, name):
+        """A field of copy N of a multiplied section (``alias_N-widget:field``), mapped from the
+        placeholder's own entry (``alias-widget:field``)."""
+        m = _COPY_NAME.match(name)
+        if m is None:
+            return None
+        entry = names.get(f"{m['alias']}-{m['rest']}")
+        if entry is None:
+            return None
+        wf, shape, senddict = entry
+        return ((f"{m['alias']}_{m['n']}",) + tuple(wf[1:]), shape, senddict)
 
     # ---- files ------------------------------------------------------------------------------------
     def safe_file(self, relpath):
@@ -474,6 +491,9 @@ class WSGIApplication:
 
     def __repr__(self):
         return f"<WSGIApplication {self.proj_ident} at {self.url}>"
+
+
+_COPY_NAME = re.compile(r"^(?P<alias>[^-:]+)_(?P<n>\d+)-(?P<rest>.+)$")
 
 
 def _norm_url(url):

@@ -401,7 +401,7 @@ def _follow(call, target, system=False):
         if isinstance(ref, str):
             if system:
                 return None
-            return _redirect(call, ref)
+            return _apply_cookies(call, _redirect(call, ref))     # a login's cookie must survive
         target_app, page = ref
         if page is None and system:
             return None

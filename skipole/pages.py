@@ -182,7 +182,8 @@ class PageRenderer:
             if value:
                 data[key] = value
         hardware = self.app.root_app.hardware
-        if hardware is not None and (plan.bindings or "pi" in modules):
+        if (hardware is not None and (plan.bindings or "pi" in modules)
+                and call.request.environ.get("skipole.user") is not None):   # the API needs a login
             status = hardware.status()
             data["live"] = {"url": f"{self.app.root_app.api_url}/live", "version": status["version"],
                             "run_id": status["run_id"],

@@ -147,3 +147,46 @@ class TestSectionForms:
         assert 'name="top-name:input_text"' in page.text
         client.submit("/store", {"top-name:input_text": "Ann"}, ident=page.ident_field)
         assert hooks.last_end["call_data"] == {("top", "name", "input_text"): "Ann"}
+
+
+def test_a_form_in_a_multiplied_section_posts_its_copy_fields(tmp_path):
+    from projects import text_input
+    hooks = Hooks()
+    pages = {"index": template(1, placeholder("row", "rows", multiplier=0, mtag="div")),
+             "save": responder(2, "AllowedAccept", target=1, allowed_callers=[1], submit_list=["save"])}
+    sections = {"row": section(form("f", 2, text_input("inp")))}
+
+    def end(ident, ptype, skicall):
+        from skipole import SectionData
+        sd = SectionData("rows")
+        copies = sd.multiply(3)
+        skicall.update(sd)
+        for c in copies:
+            skicall.update(c)
+
+    hooks.end = end
+    app = make_app(tmp_path, pages=pages, sections=sections, **hooks.app_kwargs())
+    client = Client(app)
+    page = client.get("/")
+    assert 'name="rows_2-inp:input_text"' in page.text
+    result = client.submit("/save", {"rows_1-inp:input_text": "second"}, ident=page.ident_field)
+    assert result.code == 200, result.text[:300]
+    assert hooks.submits[-1]["submit_dict"]["received_data"] == {("rows_1", "inp", "input_text"): "second"}
+
+
+def test_goto_to_a_url_keeps_cookies_set_earlier(tmp_path):
+    import http.cookies
+
+    from skipole import GoTo
+    def set_and_go(skicall):
+        jar = http.cookies.SimpleCookie()
+        jar["flavour"] = "mint"
+        skicall.get_pagedata().set_cookie = jar
+        raise GoTo("https://example.org/elsewhere", clear_page_data=False)
+
+    hooks = Hooks(go=set_and_go)
+    pages = {"index": template(1), "go": responder(2, "SubmitData", target=1, submit_list=["go"])}
+    app = make_app(tmp_path, pages=pages, **hooks.app_kwargs())
+    result = Client(app).get("/go")
+    assert result.code == 303 and result.header("Location") == "https://example.org/elsewhere"
+    assert any(c.startswith("flavour=mint") for c in result.all_headers("Set-Cookie"))

@@ -182,3 +182,10 @@ def test_simulator_flips_inputs_in_development_only(rig):
     assert client.post("/api/simulator/relay1", {"value": "true", "csrf_token": client.token}).code == 405
     forged = Client(app).post("/api/simulator/button", {"value": "false"})
     assert forged.code == 401 and hw.hardware.get("button") is True
+
+
+def test_pages_viewed_without_a_login_do_not_poll_the_api(rig):
+    _hw, app = rig
+    page = Client(app).get("/")
+    assert "Pump: Stopped" in page.text            # the bound value is still rendered
+    assert '"live"' not in page.text and "/lib/live.js" not in page.text
