@@ -111,6 +111,9 @@ def load_project(projectdir, *, code_dir=None, config=None, environ=None, hardwa
         app.add_project(skis.makeapp(), url=settings.lib_url)
     app.security.configure(state_dir, settings.allowed_hosts, settings.trusted_proxies)
     _attach_hardware(app, projectdir, state_dir, settings, environ, hardware)
+    if settings.admin:
+        from .admin.web import make_admin
+        app.admin = make_admin(app, projectdir, state_dir)
     app.settings = settings
     app.state_dir = state_dir
     app.projectdir = projectdir

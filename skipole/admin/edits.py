@@ -1557,7 +1557,9 @@ def check_element(draft, node, in_section=False, depth=0):
                 if not isinstance(vlist, list):
                     raise AdminError("validators of a field are a list", "validators")
                 out["validators"][fname] = [_check_validator(v, fname) for v in vlist]
-        extra = set(body) - {"class", "name", "brief", "fields", "set_names", "validators"} \
+        if "bindings" in body:
+            out["bindings"] = _check_bindings(cls, body["bindings"])
+        extra = set(body) - {"class", "name", "brief", "fields", "set_names", "validators", "bindings"} \
             - {k for k in body if k.startswith("container_")}
         if extra:
             raise AdminError(f"unknown keys in a widget: {', '.join(sorted(extra))}", "element")
@@ -2695,3 +2697,21 @@ def import_section(draft, definition, name=None):
         tree = ["Section", tree[1]]
     draft.sections[name] = tree
     return name
+
+
+def _check_bindings(cls, bindings):
+    """A widget's ``bindings`` (field -> device and format): fields must exist, format keys known."""
+    from ..hardware.formatting import FORMAT_KEYS
+    if not isinstance(bindings, dict):
+        raise AdminError("bindings must be an object of field -> {device, format keys}", "bindings")
+    out = {}
+    for field, spec in bindings.items():
+        if field not in cls.field_table:
+            raise AdminError(f"bindings: {cls.class_path()} has no field {field!r}", "bindings")
+        if not isinstance(spec, dict) or not isinstance(spec.get("device"), str) or not spec["device"]:
+            raise AdminError(f"bindings: field {field!r} needs a device name", "bindings")
+        unknown = set(spec) - {"device", *FORMAT_KEYS}
+        if unknown:
+            raise AdminError(f"bindings: unknown format keys {', '.join(sorted(unknown))}", "bindings")
+        out[field] = dict(spec)
+    return out

@@ -64,7 +64,7 @@ def login_page(security, request, message="", status="200 OK"):
     error = f'<p class="sk-error" role="alert">{esc(message)}</p>' if message else ""
     body = f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="csrf-token" content="{esc(token)}">
+<meta name="csrf-token" content="{esc(token)}"><link rel="icon" href="data:,">
 <title>Log in</title><link rel="stylesheet" href="{esc(lib)}/css/skipole.css"></head>
 <body><main class="sk-page sk-login"><h1>Log in</h1>{notice}{error}
 <form method="post" action="/auth/login">

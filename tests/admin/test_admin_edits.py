@@ -584,3 +584,23 @@ def test_not_found_is_an_admin_error(draft):
     with pytest.raises(NotFound):
         OPERATIONS["delete_page"](draft, page=4321)
     assert issubclass(NotFound, AdminError)
+
+
+def test_widgets_bound_to_devices_can_be_inserted_copied_and_refused_when_wrong(tmp_path):
+    from skipole.admin.errors import AdminError
+    from tests.admin.admin_helpers import new_store
+    store = new_store(tmp_path)
+    v = store.version
+    bound = ["Widget", {"class": "paras.ParaText", "name": "pump", "brief": "", "fields": {},
+                        "bindings": {"para_text": {"device": "relay1", "on": "Running", "off": "Stopped"}}}]
+    result = store.apply("insert_element", v, location="body-1", element=bound, page=1)
+    v = result["version"]
+    v = store.apply("copy_element", v, location=result["result"], to="body-1", page=1)["version"]
+    body = store.draft_model().page(1).raw["body"][1]["parts"]
+    copies = [p for p in body if p[0] == "Widget" and p[1].get("bindings")]
+    assert len(copies) == 2 and copies[0][1]["bindings"]["para_text"]["device"] == "relay1"
+    wrong = ["Widget", {"class": "paras.ParaText", "name": "x", "brief": "", "fields": {},
+                        "bindings": {"para_text": {"device": "relay1", "colour": "red"}}}]
+    import pytest
+    with pytest.raises(AdminError):
+        store.apply("insert_element", v, location="body-1", element=wrong, page=1)
