@@ -170,10 +170,27 @@ class Tab:
         self.page.skipole_errors.clear()
         self.path = None
         self.page.goto(f"{self.base}{path}")
-        self.page.wait_for_function("document.documentElement.dataset.skipole === 'ready'", timeout=10000)
+        wait_until(self.page, "document.documentElement.dataset.skipole === 'ready'", timeout=10)
         self.page.evaluate(SNAPSHOT_JS)
         self.path = path
         return self.page
+
+
+def wait_until(page, expression, timeout=10.0):
+    """Poll ``expression`` in the page until it is true.
+
+    Playwright's ``wait_for_function`` compiles a string predicate with ``new Function`` in the
+    page, which our Content-Security-Policy (rightly) forbids; ``evaluate`` goes through the
+    DevTools protocol instead, so the page keeps its real CSP during the tests.
+    """
+    import time
+    deadline = time.monotonic() + timeout
+    while True:
+        if page.evaluate(expression):
+            return
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out after {timeout} s waiting for: {expression}")
+        page.wait_for_timeout(50)
 
 
 PHONE = {"viewport": {"width": 360, "height": 640}, "device_scale_factor": 1, "is_mobile": True, "has_touch": True}

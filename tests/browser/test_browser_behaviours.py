@@ -3,6 +3,8 @@ checkbox enables, menus and sections that open, JSON buttons that stay on the pa
 
 import pytest
 
+from tests.browser.conftest import wait_until
+
 pytestmark = pytest.mark.browser
 
 
@@ -76,7 +78,7 @@ def test_json_text_link_fetches_and_toggles(fresh_page):
     assert page.inner_text(button) == "Show"
     with page.expect_response(lambda r: "/json/paras" in r.url):
         page.click(button)
-    page.wait_for_function("document.querySelector('#JSONTextLink a[role=button]').textContent === 'Hide'")
+    wait_until(page, "document.querySelector('#JSONTextLink a[role=button]').textContent === 'Hide'")
     assert page.skipole_errors == []
 
 

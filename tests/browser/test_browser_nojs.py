@@ -4,6 +4,8 @@ With JavaScript, a widget with a JSON page calls it instead of leaving the page.
 
 import pytest
 
+from tests.browser.conftest import wait_until
+
 from skipole.gallery import FORM_URL, module_url
 
 pytestmark = pytest.mark.browser
@@ -61,7 +63,7 @@ def test_with_javascript_a_json_form_stays_on_the_page(gallery_page):
     with page.expect_response(lambda r: "/json/inputtext" in r.url) as reply:
         page.click("#SubmitTextInput1 button[type=submit]")
     assert reply.value.status == 200
-    page.wait_for_function("document.getElementById('top_error').textContent.includes('JSON page was called')")
+    wait_until(page, "document.getElementById('top_error').textContent.includes('JSON page was called')")
     assert page.url == url
     assert page.skipole_errors == []
     page.evaluate("SKIPOLE.setfields({'top_error:hide': true, ClearAllErrors: true})")
