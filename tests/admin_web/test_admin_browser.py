@@ -14,7 +14,7 @@ import waitress
 
 from skipole.loading import load_project
 from skipole.testing import MockHardware
-from tests.browser.conftest import browser, watch  # noqa: F401  (the session's Chromium)
+from tests.browser.conftest import watch
 
 REPO = pathlib.Path(__file__).resolve().parents[2]
 PI02 = REPO / "projects" / "pi02"
@@ -93,7 +93,7 @@ def open_details(page, text):
     return summary
 
 
-def test_a_new_user_redesigns_the_control_page_on_a_phone(browser, pi02):  # noqa: F811
+def test_a_new_user_redesigns_the_control_page_on_a_phone(browser, pi02):
     base = pi02["url"]
     rig = pi02["rig"]
     control, card, second = switch_card(pi02["app"])

@@ -11,9 +11,7 @@ browser page (desktop or phone size): a navigation costs far less than a new pag
 console errors and uncaught exceptions in ``page.skipole_errors``.
 """
 
-import os
 import pathlib
-import shutil
 import threading
 
 import pytest
@@ -23,12 +21,7 @@ from skipole.gallery import load_gallery
 
 REPO = pathlib.Path(__file__).resolve().parents[2]
 ARTIFACTS = REPO / "test-artifacts" / "gallery"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run", "--autoplay-policy=no-user-gesture-required",
-                 "--mute-audio"]
-INSTALL = ("The browser tests need Debian's Chromium and the Playwright package: "
-           "`apt-get install -y chromium` and `pip install playwright` (scripts/run-tests installs both; "
-           "Playwright's own browser download is not used).")
+from tests.conftest import CHROMIUM_ARGS, INSTALL  # noqa: E402,F401  (the shared browser lives there)
 
 #: JavaScript run in every gallery page: snapshots of a widget (its element and the elements its
 #: settings name) as the DOM holds it (``dom``) and as it is shown (``visual``).
@@ -100,13 +93,6 @@ window.__gallery = (function () {
 """
 
 
-def _chromium():
-    path = os.environ.get("SKIPOLE_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
-    if not os.path.exists(path):
-        pytest.fail(f"Chromium was not found at {path}. {INSTALL}", pytrace=False)
-    return path
-
-
 @pytest.fixture(scope="session")
 def gallery_url(tmp_path_factory):
     """The base URL of the gallery served on 127.0.0.1 (a free port) for this session."""
@@ -122,25 +108,6 @@ def gallery_url(tmp_path_factory):
             channel.close()
         server.close()
         thread.join(timeout=5)
-
-
-@pytest.fixture(scope="session")
-def browser():
-    """One headless Chromium for the whole session."""
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        pytest.fail(f"Playwright is not installed. {INSTALL}", pytrace=False)
-    executable = _chromium()
-    with sync_playwright() as p:
-        try:
-            b = p.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
-        except Exception as exc:  # noqa: BLE001 - any launch failure gets the install hint
-            pytest.fail(f"Chromium could not be started ({exc}). {INSTALL}", pytrace=False)
-        try:
-            yield b
-        finally:
-            b.close()
 
 
 def watch(page):

@@ -16,7 +16,7 @@ import pytest
 import waitress
 from appliance_helpers import ADMIN, PASSWORDS, REPO
 
-from tests.browser.conftest import CHROMIUM_ARGS, INSTALL, _chromium
+from tests.conftest import CHROMIUM_ARGS, INSTALL, _chromium
 
 pytestmark = pytest.mark.browser
 
