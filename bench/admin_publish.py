@@ -17,6 +17,9 @@ import time
 REPO = pathlib.Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
+from common import machine_facts, write_section  # noqa: E402
+
 from skipole.admin import AdminStore  # noqa: E402
 from tests.admin.admin_helpers import big_project  # noqa: E402
 
@@ -25,6 +28,7 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--pages", type=int, default=500)
     ap.add_argument("--repeats", type=int, default=5)
+    ap.add_argument("--no-readme", action="store_true")
     args = ap.parse_args()
     edits, validations, publishes = [], [], []
     with tempfile.TemporaryDirectory() as tmp:
@@ -45,10 +49,15 @@ def main():
             store.publish(version, note=f"bench {i}", by="bench")
             publishes.append((time.perf_counter() - start) * 1000)
         assert len(loaded) == args.repeats
-    print(f"project: {args.pages} pages, project.json {size / 1024:.0f} KiB; median of {args.repeats} runs")
-    print(f"edit (save the draft): {statistics.median(edits):.1f} ms")
-    print(f"validate the draft:    {statistics.median(validations):.1f} ms")
-    print(f"publish:               {statistics.median(publishes):.1f} ms (target < 1000 ms)")
+    text = (f"| step | median ms |\n| --- | ---: |\n"
+            f"| edit (save the draft) | {statistics.median(edits):.1f} |\n"
+            f"| validate the draft | {statistics.median(validations):.1f} |\n"
+            f"| publish (target < 1000) | {statistics.median(publishes):.1f} |\n\n"
+            f"- {args.pages} pages, project.json {size / 1024:.0f} KiB, median of {args.repeats} runs; "
+            f"{machine_facts()}\n")
+    print(text)
+    if not args.no_readme:
+        write_section("admin_publish", text)
     return 0 if statistics.median(publishes) < 1000 else 1
 
 
