@@ -5,6 +5,8 @@ missing file gives the defaults, a corrupt one a logged warning and the defaults
 file is kept beside as ``NAME.corrupt``), and writes are atomic and durable.
 """
 
+import contextlib
+import copy
 import json
 import logging
 import os
@@ -50,6 +52,18 @@ class JsonStore:
             except OSError:
                 pass
             return fresh
+
+    @contextlib.contextmanager
+    def change(self):
+        """Hold the lock for a change; if it (or its save) fails, memory goes back to what the
+        file holds, so a full disk never leaves the server believing an unsaved change."""
+        with self.lock:
+            before = copy.deepcopy(self.data)
+            try:
+                yield self.data
+            except BaseException:
+                self.data = before
+                raise
 
     def save(self):
         """Write the data atomically (mode 0600: it holds secrets)."""

@@ -36,7 +36,7 @@ class TokenStore:
         if role not in ROLES:
             raise UserError(f"a role is one of {', '.join(ROLES)}")
         token = "sk_" + secrets.token_urlsafe(30)
-        with self._store.lock:
+        with self._store.change():
             if name in self._tokens:
                 raise UserError(f"a token called {name!r} exists: revoke it first")
             self._tokens[name] = {"sha256": _digest(token), "role": role,
@@ -45,7 +45,7 @@ class TokenStore:
         return token
 
     def revoke(self, name):
-        with self._store.lock:
+        with self._store.change():
             if self._tokens.pop(name, None) is None:
                 raise UserError(f"no token {name!r}")
             self._store.save()

@@ -5,6 +5,7 @@ one-time password) creates the first one.  Roles: ``admin`` (may use skiadmin an
 users) and ``user``.
 """
 
+import logging
 import re
 import time
 
@@ -12,6 +13,8 @@ from .passwords import hash_password, needs_rehash, verify_password
 from .store import JsonStore
 
 __all__ = ["UserStore", "ROLES", "UserError"]
+
+log = logging.getLogger("skipole.security")
 
 ROLES = ("admin", "user")
 _NAME = re.compile(r"^[A-Za-z0-9_.@-]{1,64}$")
@@ -70,7 +73,7 @@ class UserStore:
         if role is not None and role not in ROLES:
             raise UserError(f"a role is one of {', '.join(ROLES)}")
         digest = hash_password(password)
-        with self._store.lock:
+        with self._store.change():
             user = self._users.get(name)
             new = user is None
             if new:
@@ -86,7 +89,7 @@ class UserStore:
     def set_role(self, name, role):
         if role not in ROLES:
             raise UserError(f"a role is one of {', '.join(ROLES)}")
-        with self._store.lock:
+        with self._store.change():
             if name not in self._users:
                 raise UserError(f"no user {name!r}")
             if role != "admin" and self._users[name].get("role") == "admin" and self._admins() == [name]:
@@ -95,7 +98,7 @@ class UserStore:
             self._store.save()
 
     def remove(self, name):
-        with self._store.lock:
+        with self._store.change():
             if name not in self._users:
                 raise UserError(f"no user {name!r}")
             if self._users[name].get("role") == "admin" and self._admins() == [name]:
@@ -115,9 +118,12 @@ class UserStore:
         if not verify_password(password, user.get("hash", "")):
             return False
         if needs_rehash(user["hash"]):
-            with self._store.lock:
-                user["hash"] = hash_password(password)
-                self._store.save()
+            try:
+                with self._store.change() as data:
+                    data["users"][name]["hash"] = hash_password(password)
+                    self._store.save()
+            except OSError as exc:          # the login still succeeds; the upgrade waits
+                log.warning("could not save the upgraded password hash of %r: %s", name, exc)
         return True
 
 

@@ -52,8 +52,6 @@ def test_disk_full_fails_clearly_and_keeps_the_old_files(disk_full):
     assert "admin publish" in labels
 
 
-@pytest.mark.xfail(strict=True, reason="users.json / tokens.json: a failed save leaves the change in memory "
-                                       "(bench/README.md, faults section)")
 def test_disk_full_security_stores_keep_memory_and_file_in_step(disk_full):
     _kind, _why, rows = disk_full
     assert all(ok for label, _o, ok in rows if label in SECURITY_ROWS)
