@@ -147,8 +147,8 @@ def main(argv=None):
     from skipole import __version__
     text += (f"\n\n- target: under {TARGET // 1024} KB: {verdict} ({total} bytes)\n"
              f"- gallery page `{args.page}`, skipole {__version__}, CPython {platform.python_version()}, {now} UTC\n"
-             "- HTML pages are sent uncompressed by skipole itself (a front proxy may compress them); "
-             "the library's scripts and stylesheets are sent gzipped")
+             "- pages over 1 KiB are gzipped as they are rendered (`skipole.compress`); the library's scripts "
+             "and stylesheets are gzipped once and cached")
     print(text)
     if not args.no_readme:
         write_readme(text)

@@ -13,6 +13,7 @@ import secrets
 import threading
 
 from .call import run_call
+from .compress import compress_response
 from .exceptions import FailPage, GoTo, PageError, ServeFile, ServerError, SkipoleError, ValidateError
 from .project.idents import Ident
 from .project.loader import load_project_files
@@ -76,6 +77,7 @@ class WSGIApplication:
         self.debug = debug
         self.secret_key = secret_key or secrets.token_bytes(32)
         self.max_body = max_body
+        self.compress = True          # gzip rendered bodies for clients that accept it (skipole.compress)
         self.root_app = self
         self.subapps = {}            # url -> (app, check_cookies)
         self._responders = {}
@@ -180,6 +182,8 @@ class WSGIApplication:
             if response is None:
                 response = root._route(request)
             root.security.after(request, response)
+            if root.compress:
+                compress_response(response, environ)
         except Exception:
             log.exception("unhandled error for %s", environ.get("PATH_INFO"))
             response = root.error_response(None, "500 Internal Server Error",

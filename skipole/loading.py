@@ -110,6 +110,7 @@ def load_project(projectdir, *, code_dir=None, config=None, environ=None, hardwa
     if not any(a.proj_ident == "skis" for a, _ in app.subapps.values()):
         app.add_project(skis.makeapp(), url=settings.lib_url)
     app.security.configure(state_dir, settings.allowed_hosts, settings.trusted_proxies)
+    app.compress = settings.compress
     _attach_hardware(app, projectdir, state_dir, settings, environ, hardware)
     if settings.admin:
         from .admin.web import make_admin

@@ -80,6 +80,7 @@ SETTINGS = {
     "trusted_proxies": ([], _list, "SKIPOLE_TRUSTED_PROXIES", "proxy addresses whose X-Forwarded-For is believed"),
     "max_body": (1024 * 1024, _size, "SKIPOLE_MAX_BODY", "largest accepted form body in bytes"),
     "lib_url": ("/lib", str, None, "where the static library is mounted"),
+    "compress": (True, _bool, "SKIPOLE_COMPRESS", "gzip pages and JSON answers for browsers that accept it"),
 }
 
 

@@ -164,7 +164,8 @@ def mock_app(projectdir, state_dir, **settings):
 
 
 class TestResponse:
-    """A response: ``status`` ("200 OK"), ``code`` (200), ``headers``, ``body``, ``text``, ``json()``."""
+    """A response: ``status`` ("200 OK"), ``code`` (200), ``headers``, ``body`` (as sent),
+    ``content`` (gunzipped when sent gzipped), ``text``, ``json()``."""
 
     __test__ = False      # not a pytest test class
 
@@ -175,12 +176,20 @@ class TestResponse:
         self.body = body
 
     @property
+    def content(self):
+        """The body as a browser reads it: gunzipped when it was sent gzipped."""
+        if (self.header("Content-Encoding") or "").lower() == "gzip":
+            import gzip
+            return gzip.decompress(self.body)
+        return self.body
+
+    @property
     def text(self):
-        return self.body.decode("utf-8")
+        return self.content.decode("utf-8")
 
     def json(self):
         import json
-        return json.loads(self.body)
+        return json.loads(self.content)
 
     def header(self, name):
         return next((v for k, v in self.headers if k.lower() == name.lower()), None)

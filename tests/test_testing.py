@@ -31,3 +31,12 @@ def test_switch_form_toggles_the_pin_and_the_api_shows_it(tmp_path):
         assert rig.pin_level("relay1") is False
     finally:
         rig.close()
+
+
+def test_the_client_reads_gzipped_pages_as_a_browser_does(tmp_path):
+    long_text = "a paragraph long enough to be worth compressing " * 40
+    app = make_app(tmp_path, pages={"index": template(1, widget("paras.ParaText", "p", para_text=long_text))})
+    client = TestClient(app)
+    page = client.get("/", headers={"Accept-Encoding": "gzip"})
+    assert page.header("Content-Encoding") == "gzip" and page.body[:2] == b"\x1f\x8b"
+    assert long_text.strip() in page.text and page.content.decode() == page.text

@@ -107,18 +107,35 @@ class Security:
             request.environ["skipole.csrf_seed"] = seed
         return seed
 
-    def token_for(self, request):
-        """The CSRF token for this request's browser."""
+    def _raw_token(self, request):
         seed = self._seed(request)
-        return hmac.new(self.app.secret_key, seed.encode(), hashlib.sha256).hexdigest()[:32]
+        return hmac.new(self.app.secret_key, seed.encode(), hashlib.sha256).digest()[:16]
+
+    def token_for(self, request):
+        """The CSRF token for this request's browser, masked afresh on every call.
+
+        The token is ``mask + (mask XOR secret)`` in hex: each page carries different bytes for
+        the same secret, so a compressed page leaks nothing about it (BREACH).
+        """
+        raw = self._raw_token(request)
+        mask = secrets.token_bytes(len(raw))
+        return mask.hex() + bytes(a ^ b for a, b in zip(mask, raw, strict=True)).hex()
 
     def csrf_token(self, call):
         return self.token_for(call.request)
 
     def token_ok(self, request, token):
+        """True when ``token`` (masked, as pages carry it, or bare) is this browser's token."""
         if not token or not request.cookies.get(CSRF_COOKIE):
             return False
-        return hmac.compare_digest(self.token_for(request), str(token))
+        try:
+            sent = bytes.fromhex(str(token))
+        except ValueError:
+            return False
+        raw = self._raw_token(request)
+        if len(sent) == 2 * len(raw):
+            sent = bytes(a ^ b for a, b in zip(sent[:len(raw)], sent[len(raw):], strict=True))
+        return hmac.compare_digest(raw, sent)
 
     def _renew_csrf(self, request):
         request.environ.pop("skipole.csrf_seed", None)

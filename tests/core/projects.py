@@ -8,6 +8,7 @@ error pages' content.  ``Client`` calls an application the way a browser would: 
 cookies, reads the CSRF token from a page and sends it back with every submission.
 """
 
+import gzip
 import io
 import json
 import re
@@ -208,6 +209,14 @@ _INPUT_CSRF = re.compile(r'<input name="csrf_token" value="([^"]*)"')
 _INPUT_IDENT = re.compile(r'<input name="ident" value="([^"]*)"')
 
 
+_ANY_TOKEN = re.compile(r'(name="csrf-token" content="|name="csrf_token" value="|csrf_token=)[0-9a-f]{64}')
+
+
+def without_tokens(page_text):
+    """``page_text`` with every CSRF token replaced by ``TOKEN`` (each page masks it afresh)."""
+    return _ANY_TOKEN.sub(lambda m: m.group(1) + "TOKEN", page_text)
+
+
 class Result:
     """One WSGI response: ``status`` ('200 OK'), ``code`` (200), ``headers``, ``body`` (bytes)."""
 
@@ -218,11 +227,18 @@ class Result:
         self.body = body
 
     @property
+    def content(self):
+        """The body as the browser reads it (gunzipped when it was sent gzipped)."""
+        if self.header("Content-Encoding") == "gzip":
+            return gzip.decompress(self.body)
+        return self.body
+
+    @property
     def text(self):
-        return self.body.decode("utf-8")
+        return self.content.decode("utf-8")
 
     def json(self):
-        return json.loads(self.body)
+        return json.loads(self.content)
 
     def header(self, name):
         """The first header called ``name`` (any case), or None."""
