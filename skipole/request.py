@@ -1,8 +1,10 @@
 """Stage one of a call: reading the WSGI environ into a ``Request``.
 
-The query string is parsed with the standard library; a body is parsed only when a responder
-needs the submitted fields, by werkzeug's form parser (the well-kept replacement for the
-``cgi`` module), with a size limit: a larger body gives ``RequestTooLarge`` (413).
+The query string and urlencoded bodies (what a browser's form sends) are parsed with the
+standard library; multipart bodies (file uploads) by werkzeug's form parser, the well-kept
+replacement for the ``cgi`` module, imported only when such a body arrives (it costs a small
+appliance several megabytes of memory).  A body is read only when a responder needs the
+submitted fields, with a size limit: a larger body gives ``RequestTooLarge`` (413).
 """
 
 import http.cookies
@@ -13,6 +15,8 @@ __all__ = ["Request", "RequestTooLarge", "BadRequest"]
 DEFAULT_MAX_BODY = 1024 * 1024          # 1 MiB of form data
 DEFAULT_MAX_UPLOAD = 16 * 1024 * 1024   # 16 MiB for multipart uploads
 MAX_QUERY_FIELDS = 1000
+MAX_BODY_FIELDS = 10000
+_URLENCODED = ("application/x-www-form-urlencoded", "application/x-url-encoded")
 
 
 class RequestTooLarge(Exception):
@@ -125,13 +129,37 @@ class Request:
         return self._form[len(self.query):]
 
     def _parse_body(self):
-        ctype = self.environ.get("CONTENT_TYPE", "")
-        multipart = ctype.lower().startswith("multipart/")
+        mimetype = self.environ.get("CONTENT_TYPE", "").split(";", 1)[0].strip().lower()
+        multipart = mimetype.startswith("multipart/")
         limit = self.max_upload if multipart else self.max_body
         if self.content_length() > limit:
             raise RequestTooLarge(f"request body over {limit} bytes")
-        if ctype.lower().startswith("application/json"):
-            return []   # JSON bodies are read by the device API, not as form fields
+        if mimetype in _URLENCODED:
+            return self._parse_urlencoded(limit)
+        if mimetype != "multipart/form-data":
+            return []   # JSON bodies are read by the device API; other types carry no fields
+        return self._parse_multipart(limit)
+
+    def _read_limited(self, limit):
+        stream = self.environ.get("wsgi.input")
+        if stream is None:
+            return b""
+        length = self.content_length()
+        # without a length (chunked) the server hands over a terminated stream: read to its end
+        data = stream.read(length) if length else stream.read(limit + 1)
+        if len(data) > limit:
+            raise RequestTooLarge(f"request body over {limit} bytes")
+        return data
+
+    def _parse_urlencoded(self, limit):
+        text = self._read_limited(limit).decode("utf-8", "replace")
+        try:
+            return parse_qsl(text, keep_blank_values=True, encoding="utf-8", errors="replace",
+                             max_num_fields=MAX_BODY_FIELDS)
+        except ValueError:
+            raise RequestTooLarge(f"more than {MAX_BODY_FIELDS} fields in the form") from None
+
+    def _parse_multipart(self, limit):
         from werkzeug.exceptions import RequestEntityTooLarge
         from werkzeug.formparser import parse_form_data
         try:
