@@ -114,7 +114,8 @@ def _settings_from(args):
 def cmd_serve(args):
     from .appliance import project_paths
     from .loading import load_project
-    from .server import serve
+    from .server import serve, tune_malloc
+    tune_malloc()           # before the project loads, so its memory is placed the same way
     settings = _settings_from(args)
     projectdir, code_dir = project_paths(settings, args.projectdir)
     if not os.path.isdir(os.path.join(projectdir, "data")):

@@ -8,9 +8,12 @@ On a Raspberry Pi a backend that cannot load is an error, never a silent switch 
 import collections
 import dataclasses
 import functools
+import importlib
 import logging
 import os
+import sys
 import threading
+import types
 
 from .exceptions import BackendError
 
@@ -133,8 +136,37 @@ def raspberry_pi_model(paths=MODEL_PATHS):
 
 def mock_pin_factory(revision=None):
     """A new gpiozero ``MockFactory`` with PWM-capable pins that belong to it alone."""
-    from gpiozero.pins.mock import MockPWMPin
+    MockPWMPin = _import_mock_pin_class()
     return _isolated_mock_factory_class()(revision=revision, pin_class=MockPWMPin)
+
+
+def _import_mock_pin_class():
+    """gpiozero's ``MockPWMPin``, imported without loading ``pkg_resources`` at once.
+
+    gpiozero 1.6's mock module (Debian 12's python3-gpiozero) imports ``pkg_resources`` at the
+    top, which costs a served appliance about 7 MB and 0.1 s, yet uses it only to look up a
+    pin class given by name; we always pass the class.  While that module is imported a
+    stand-in takes the name, and the module keeps it: the stand-in imports the real
+    ``pkg_resources`` the first time it is asked for anything.  gpiozero 2 never imports it.
+    """
+    stand_in = None
+    if "pkg_resources" not in sys.modules:
+        stand_in = sys.modules["pkg_resources"] = _LazyModule("pkg_resources")
+    try:
+        from gpiozero.pins.mock import MockPWMPin
+    finally:
+        if stand_in is not None and sys.modules.get("pkg_resources") is stand_in:
+            del sys.modules["pkg_resources"]
+    return MockPWMPin
+
+
+class _LazyModule(types.ModuleType):
+    """A stand-in in ``sys.modules`` that imports the real module on first attribute access."""
+
+    def __getattr__(self, name):
+        if sys.modules.get(self.__name__) is self:
+            del sys.modules[self.__name__]
+        return getattr(importlib.import_module(self.__name__), name)
 
 
 def _open(name):

@@ -5,6 +5,7 @@ one-time password) creates the first one.  Roles: ``admin`` (may use skiadmin an
 users) and ``user``.
 """
 
+import functools
 import logging
 import re
 import time
@@ -113,7 +114,7 @@ class UserStore:
         """True when the password is right; the hash is re-made if its parameters are old."""
         user = self._users.get(name)
         if user is None:
-            verify_password(password, _DUMMY_HASH)      # same cost whether the user exists or not
+            verify_password(password, _dummy_hash())    # same cost whether the user exists or not
             return False
         if not verify_password(password, user.get("hash", "")):
             return False
@@ -127,4 +128,8 @@ class UserStore:
         return True
 
 
-_DUMMY_HASH = hash_password("not-a-real-password-but-the-same-cost")
+@functools.cache
+def _dummy_hash():
+    """A hash to check unknown users' passwords against, made at the first such login (making
+    it at import would cost every start a hash and its memory)."""
+    return hash_password("not-a-real-password-but-the-same-cost")
