@@ -54,3 +54,16 @@ def serve(app, settings):
         print(f"skipole: cannot listen on {host}:{settings.port}: {exc.strerror or exc}", file=sys.stderr)
         return 1
     return 0
+
+
+def _stop_on_sigterm():
+    """SIGTERM (``kill``, container runtimes, ``systemctl kill``) stops as Ctrl+C does."""
+    import signal
+    import threading
+    if threading.current_thread() is not threading.main_thread():
+        return              # signal handlers belong to the main thread
+
+    def _terminate(signum, frame):
+        raise SystemExit(0)     # waitress's loop stops on it, as on KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, _terminate)
