@@ -11,7 +11,10 @@ import json
 import os
 import tempfile
 
-__all__ = ["write_bytes", "write_text", "write_json", "fsync_dir"]
+__all__ = ["write_bytes", "write_text", "write_json", "fsync_dir", "remove_stale_temporaries"]
+
+TEMP_PREFIX = ".tmp-"
+TEMP_SUFFIX = "~"
 
 
 def fsync_dir(path):
@@ -36,7 +39,7 @@ def write_bytes(path, data, *, mode=None):
         st = os.stat(path)
     except FileNotFoundError:
         st = None
-    fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix="~", dir=directory)
+    fd, tmp = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=TEMP_SUFFIX, dir=directory)
     try:
         with os.fdopen(fd, "wb") as f:
             f.write(data)
@@ -74,3 +77,27 @@ def write_text(path, text, **kw):
 def write_json(path, obj, *, indent=0, **kw):
     """Write ``obj`` as JSON (key order kept, as the 5.x editor wrote it), atomically and durably."""
     write_text(path, json.dumps(obj, indent=indent, ensure_ascii=True), **kw)
+
+
+def remove_stale_temporaries(top, older_than=60.0, now=None):
+    """Remove the temporary files that writes cut short (a kill, a power cut) left under ``top``.
+
+    Only files named as ``write_bytes`` names them and untouched for ``older_than`` seconds are
+    removed, so a write another process has in hand (``skipole passwd`` while the server
+    starts) is left alone.  Returns the paths removed.
+    """
+    import time
+    limit = (time.time() if now is None else now) - older_than
+    removed = []
+    for directory, _dirs, files in os.walk(top):
+        for name in files:
+            if not (name.startswith(TEMP_PREFIX) and name.endswith(TEMP_SUFFIX)):
+                continue
+            path = os.path.join(directory, name)
+            try:
+                if os.lstat(path).st_mtime <= limit:
+                    os.unlink(path)
+                    removed.append(path)
+            except OSError:
+                continue
+    return removed

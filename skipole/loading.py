@@ -11,7 +11,7 @@ import logging
 import os
 import sys
 
-from .atomic import write_bytes
+from .atomic import remove_stale_temporaries, write_bytes
 from .exceptions import ProjectError
 from .settings import Settings
 
@@ -29,6 +29,13 @@ def project_name(projectdir):
 def state_dir_for(projectdir, settings):
     """The state directory: the setting, else ``PROJECTDIR/state``."""
     return settings.state_dir or os.path.join(os.path.abspath(projectdir), "state")
+
+
+def _remove_stale_temporaries(projectdir, state_dir):
+    """Clear what writes cut short by a kill or power cut left in the data and state folders."""
+    for top in (os.path.join(projectdir, "data"), state_dir):
+        for path in remove_stale_temporaries(top):
+            log.info("removed %s, left by a write that did not finish", path)
 
 
 def secret_key(state_dir):
@@ -92,6 +99,7 @@ def load_project(projectdir, *, code_dir=None, config=None, environ=None, hardwa
     projectdir = os.path.abspath(projectdir)
     projectfiles, name = project_name(projectdir)
     state_dir = state_dir_for(projectdir, settings)
+    _remove_stale_temporaries(projectdir, state_dir)
     code_dir = os.path.abspath(code_dir or os.path.join(projectdir, "code"))
     hooks = _import_hooks(code_dir, name)
     app = getattr(hooks, "application", None) if hooks is not None else None
