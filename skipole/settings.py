@@ -69,7 +69,7 @@ SETTINGS = {
     "project": (None, _path, "SKIPOLE_PROJECT", "the project directory (PROJECTFILES/NAME)"),
     "host": ("127.0.0.1", str, "SKIPOLE_HOST", "address to listen on"),
     "port": (8000, _port, "SKIPOLE_PORT", "port to listen on"),
-    "threads": (8, _threads, "SKIPOLE_THREADS", "waitress worker threads"),
+    "threads": (16, _threads, "SKIPOLE_THREADS", "waitress worker threads (two are kept free of live updates)"),
     "state_dir": (None, _path, "SKIPOLE_STATE_DIR", "where the running appliance writes (default PROJECTDIR/state)"),
     "data_dir": (None, _path, "SKIPOLE_DATA_DIR", "appliance layout: the project's data and state in DATA_DIR/NAME, its code where installed"),
     "hardware": ("auto", _hardware, "SKIPOLE_HARDWARE", "pin backend: auto, mock, lgpio, rpigpio"),

@@ -77,7 +77,7 @@ class Hardware:
     """
 
     def __init__(self, declarations, state_dir, *, pin_factory=None, backend="mock",
-                 simulated=None, backend_reason="", max_waiters=6, flush_every=1.0,
+                 simulated=None, backend_reason="", max_waiters=14, flush_every=1.0,
                  history_samples=2880, max_events=1000, proc_root="/proc", background=True):
         has_pins = any(d.kind in PIN_KINDS for d in declarations.values())
         if pin_factory is None and has_pins:

@@ -136,8 +136,8 @@ def test_waiters_beyond_the_cap_are_told_to_short_poll(mock_hardware):
     assert hardware.waiting == 0
 
 
-def test_the_default_cap_leaves_two_of_eight_threads_free(rig):
-    assert rig.hardware.max_waiters == 6
+def test_the_default_cap_leaves_two_of_sixteen_threads_free(rig):
+    assert rig.hardware.max_waiters == 14
 
 
 def test_closing_wakes_every_waiter(rig):
