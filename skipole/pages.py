@@ -42,7 +42,7 @@ class CompiledTemplate:
     """A TemplatePage's render plan: head and body ops, widget index, modules used."""
 
     __slots__ = ("ops", "widgets", "modules", "page", "generation", "problems", "settings",
-                 "default_error_widget", "always_dirty", "bindings")
+                 "default_error_widget", "always_dirty", "bindings", "script_tags")
 
     def __init__(self, page, ops, cctx, generation):
         self.page = page
@@ -59,6 +59,7 @@ class CompiledTemplate:
             dew = ["", dew]
         section, widget = (list(dew) + ["", ""])[:2]
         self.default_error_widget = f"{section}-{widget}" if (section and widget) else (widget or "")
+        self.script_tags = {}       # modules used by a rendering -> their script tags (few variants)
 
 
 class PageRenderer:
@@ -160,11 +161,14 @@ class PageRenderer:
 
     def _head_extras(self, plan, state, call, pd):
         lib = self.app.lib_url
-        modules = sorted({cls.module_name() for _n, cls, _js in state.widgets_seen} | set(plan.modules))
-        parts = [f'<meta name="csrf-token" content="{CSRF_MARK}" />']
-        parts.append(f'<script src="{esc(lib)}/skipole.js" defer></script>')
-        for module in modules:
-            parts.append(f'<script src="{esc(lib)}/widgets/{esc(module)}.js" defer></script>')
+        modules = frozenset({cls.module_name() for _n, cls, _js in state.widgets_seen}) | plan.modules
+        scripts = plan.script_tags.get((lib, modules))
+        if scripts is None:
+            scripts = plan.script_tags[lib, modules] = "\n".join(
+                [f'<meta name="csrf-token" content="{CSRF_MARK}" />',
+                 f'<script src="{esc(lib)}/skipole.js" defer></script>'] +
+                [f'<script src="{esc(lib)}/widgets/{esc(module)}.js" defer></script>' for module in sorted(modules)])
+        parts = [scripts]
         settings = plan.settings
         data = {
             "ident": IDENT_MARK,

@@ -9,7 +9,6 @@ that widgets themselves put into URLs.
 
 import re
 
-_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#x27;"})
 _UNSAFE_SCHEME = re.compile(r"^\s*(javascript|vbscript|data)\s*:", re.I)
 _CONTROL = re.compile(r"[\x00-\x20]+")
 
@@ -22,7 +21,20 @@ def esc(value):
     """Escape ``value`` (any object, None is '') for HTML text and attribute values."""
     if value is None:
         return ""
-    return str(value).translate(_ESCAPES)
+    text = value if type(value) is str else str(value)
+    # one scan per character class, skipped when absent: several times faster than
+    # str.translate for the short, mostly clean strings of a page
+    if "&" in text:
+        text = text.replace("&", "&amp;")
+    if "<" in text:
+        text = text.replace("<", "&lt;")
+    if ">" in text:
+        text = text.replace(">", "&gt;")
+    if '"' in text:
+        text = text.replace('"', "&quot;")
+    if "'" in text:
+        text = text.replace("'", "&#x27;")
+    return text
 
 
 def safe_url(url):

@@ -73,7 +73,7 @@ class SectionSlot:
     """A section placeholder: a compiled default, re-rendered when section data touches it."""
 
     __slots__ = ("alias", "section_name", "multiplier", "mtag", "show", "ops", "copies",
-                 "section_attribs", "tag_name", "_sbody", "_path", "_cctx", "_lock")
+                 "section_attribs", "tag_name", "open_tags", "_sbody", "_path", "_cctx", "_lock")
 
     MAX_COPIES = 1000
 
@@ -87,6 +87,7 @@ class SectionSlot:
         self.copies = []            # ops per copy when multiplied, alias_0 ...
         self.tag_name = "div"
         self.section_attribs = {}
+        self.open_tags = {}         # alias -> its start tag when section data changes nothing in it
         self._sbody = None
         self._path = ""
         self._cctx = None
@@ -432,18 +433,29 @@ def _render_section(slot, state, out):
 
 
 def _open_section_tag(slot, alias, sd, out, section_class=None, hide=False):
+    if sd is not None:
+        if sd.section_class is not None:
+            section_class = sd.section_class
+        if sd.hide:
+            hide = True
+    if section_class is None and not hide:
+        tag = slot.open_tags.get(alias)
+        if tag is None:
+            tag = slot.open_tags[alias] = _section_start_tag(slot, alias, None, False)
+        out.append(tag)
+        return
+    out.append(_section_start_tag(slot, alias, section_class, hide))
+
+
+def _section_start_tag(slot, alias, section_class, hide):
     attribs = dict(slot.section_attribs)
-    if sd is not None and sd.section_class is not None:
-        section_class = sd.section_class
-    if sd is not None and sd.hide:
-        hide = True
     if section_class is not None:
         attribs["class"] = section_class
     if hide:
         attribs["style"] = (attribs.get("style", "").rstrip("; ") + ";display:none;").lstrip(";")
     attribs["id"] = alias
     resolved = "".join(f' {esc(k)}="{esc(v)}"' for k, v in attribs.items())
-    out.append(f"<{slot.tag_name}{resolved}>")
+    return f"<{slot.tag_name}{resolved}>"
 
 
 def _render_body_tag(slot, state):

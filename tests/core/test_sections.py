@@ -72,6 +72,22 @@ class TestPlaceholders:
         client, _hooks = build(tmp_path, [placeholder("navbar", "top")], run=run)
         assert '<nav class="other" style="display:none;" id="top">' in client.get("/run").text
 
+    def test_a_hidden_or_reclassed_section_does_not_stay_so_on_the_next_request(self, tmp_path):
+        calls = []
+
+        def run(skicall):
+            calls.append(1)
+            if len(calls) == 2:
+                sd = SectionData("top")
+                sd.hide = True
+                sd.section_class = "other"
+                skicall.update(sd)
+        client, _hooks = build(tmp_path, [placeholder("navbar", "top")], run=run)
+        plain = '<nav class="navclass" id="top">'
+        assert plain in client.get("/run").text            # the start tag is cached from here
+        assert '<nav class="other" style="display:none;" id="top">' in client.get("/run").text
+        assert plain in client.get("/run").text
+
     def test_widget_values_are_set_through_the_alias(self, tmp_path):
         def run(skicall):
             sd = SectionData("top")
