@@ -85,7 +85,8 @@ def run_original(pages, requests, repeats, warmup):
         raise HarnessError(f"the original side imported skipole from {where}, not the venv")
     out["dist_version"] = subprocess.run(
         [str(VENV_PY), "-c", "from importlib.metadata import version; print(version('skipole'))"],
-        capture_output=True, text=True, env=env, check=True).stdout.strip()
+        capture_output=True, text=True, env=env, check=True,
+        cwd=VENV_PY.parent).stdout.strip()        # not the repository: its metadata is ours
     return out
 
 
