@@ -19,7 +19,14 @@ def main():
     ap.add_argument("--project", default="pi01")
     ap.add_argument("--port", type=int, required=True)
     ap.add_argument("--threads", type=int, default=8)
+    ap.add_argument("--bare", action="store_true",
+                    help="serve a constant JSON body instead (no framework: the server's own ceiling)")
     args = ap.parse_args()
+    if args.bare:
+        print("ready", flush=True)
+        waitress.serve(_bare_app, host="127.0.0.1", port=args.port, threads=args.threads, _quiet=True,
+                       connection_limit=512, backlog=1024)
+        return
     from skipole import PageData, SectionData, WSGIApplication, skis
     counter = itertools.count()
 
@@ -41,6 +48,15 @@ def main():
     print("ready", flush=True)
     waitress.serve(app, host="127.0.0.1", port=args.port, threads=args.threads, _quiet=True,
                    connection_limit=512, backlog=1024)
+
+
+_BARE_BODY = b'{"output01_result:para_text": "Status: bench[1]"}'
+
+
+def _bare_app(environ, start_response):
+    """The least a WSGI application can do: what waitress itself costs per request."""
+    start_response("200 OK", [("Content-Type", "application/json"), ("Content-Length", str(len(_BARE_BODY)))])
+    return [_BARE_BODY]
 
 
 if __name__ == "__main__":

@@ -3,7 +3,8 @@
 Run: python3 bench/http_load.py [--duration 10] [--connections 16] [--no-readme]
 Both servers run the same `bench/http_app.py` with 8 waitress threads, on loopback; wrk
 (Debian package) loads each in turn: a template page (/control), a JSON refresh
-(/controls_refresh) and, ours only, a static file (/lib/skipole.js) and its 304 revalidation.
+(/controls_refresh) and, ours only, a static file (/lib/skipole.js) and its 304 revalidation;
+last, a bare WSGI app on the same waitress shows the server's own ceiling.
 """
 
 import argparse
@@ -32,12 +33,12 @@ def free_port():
         return s.getsockname()[1]
 
 
-def start(python, port, env_extra):
+def start(python, port, env_extra, bare=False):
     env = dict(os.environ)
     env.pop("PYTHONPATH", None)
     env.update(env_extra)
     proc = subprocess.Popen([str(python), str(HERE / "http_app.py"), "--projectfiles", str(LEGACY),
-                             "--project", "pi01", "--port", str(port)], env=env,
+                             "--project", "pi01", "--port", str(port)] + (["--bare"] if bare else []), env=env,
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
@@ -96,6 +97,13 @@ def main():
                            header=f"If-None-Match: {etag}")
     finally:
         ours.terminate()
+    bare_port = free_port()
+    bare = start(sys.executable, bare_port, {}, bare=True)
+    try:
+        b_rps, b_pct = wrk(f"http://127.0.0.1:{bare_port}/", args.duration, args.connections)
+    finally:
+        bare.terminate()
+    json_orig = rows[1][3]
     lines = ["| request | ours req/s | ours p50 / p99 ms | original req/s | original p50 / p99 ms | ratio |",
              "| --- | ---: | ---: | ---: | ---: | ---: |"]
     for label, o_rps, o_pct, r_rps, r_pct in rows:
@@ -103,8 +111,14 @@ def main():
                      f"{r_pct['50']:.2f} / {r_pct['99']:.2f} | {o_rps / r_rps:.1f}× |")
     lines.append(f"| static `/lib/skipole.js` | {s_rps:.0f} | {s_pct['50']:.2f} / {s_pct['99']:.2f} | | | |")
     lines.append(f"| static, 304 revalidation | {v_rps:.0f} | {v_pct['50']:.2f} / {v_pct['99']:.2f} | | | |")
-    text = "\n".join(lines) + (f"\n\n- waitress 8 threads both sides; wrk -t2 -c{args.connections} "
-                               f"-d{args.duration}s on loopback; {machine_facts()}\n")
+    lines.append(f"| bare WSGI app (no framework: waitress's own ceiling) | {b_rps:.0f} | "
+                 f"{b_pct['50']:.2f} / {b_pct['99']:.2f} | | | {b_rps / json_orig:.1f}× |")
+    text = "\n".join(lines) + (
+        f"\n\n- waitress 8 threads both sides; wrk -t2 -c{args.connections} -d{args.duration}s on loopback "
+        f"(wrk and the server share the 2 cores); {machine_facts()}\n"
+        f"- the bare row answers a constant JSON body as fast as waitress can: no framework on waitress "
+        f"can pass {b_rps / json_orig:.1f}× the original's JSON refresh here, since the original already "
+        f"spends most of each request's time in the server, not in skipole\n")
     print(text)
     if not args.no_readme:
         write_section("http", text)
