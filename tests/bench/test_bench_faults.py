@@ -34,6 +34,7 @@ def test_sigkill_during_state_writes_leaves_old_or_new_files(target, tmp_path):
     assert result["problems"] == []
     assert result["writes"] > 8
     assert {"outputs.json", "events.json", "devices.json"} <= set(result["files"])
+    assert result["cleaned"] == len(result["stray"])        # what kills left, a start removes
 
 
 @pytest.mark.parametrize("method,kills", [(None, 8), ("journal", 4)])
