@@ -4,7 +4,7 @@ import logging
 import os
 import sys
 
-__all__ = ["serve"]
+__all__ = ["serve", "tune_malloc"]
 
 log = logging.getLogger("skipole")
 

@@ -1,5 +1,6 @@
-"""``skipole serve`` stops cleanly on SIGTERM and SIGINT: outputs get their on_stop policy
-and the state is saved, and the exit status says it was not a crash."""
+"""``skipole serve`` as a process: it stops cleanly on SIGTERM and SIGINT (outputs get their
+on_stop policy, the state is saved, the exit status says it was not a crash), and waitress hands
+forwarded headers to the application, which believes them from trusted proxies only."""
 
 import json
 import os
@@ -24,12 +25,12 @@ def _free_port():
         return s.getsockname()[1]
 
 
-def _serve(tmp_path):
+def _serve(tmp_path, **env_extra):
     project = tmp_path / "pi02"
     shutil.copytree(PI02, project, ignore=shutil.ignore_patterns("state", "__pycache__"))
     state = tmp_path / "state"
     port = _free_port()
-    env = dict(os.environ, PYTHONPATH=str(PI02.parents[1]))
+    env = dict(os.environ, PYTHONPATH=str(PI02.parents[1]), **env_extra)
     proc = subprocess.Popen([sys.executable, "-m", "skipole", "serve", str(project), "--hardware", "mock",
                              "--state-dir", str(state), "--port", str(port)],
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=env, text=True)
@@ -43,12 +44,12 @@ def _serve(tmp_path):
                 proc.kill()
                 pytest.fail(f"skipole serve did not answer: {proc.communicate()[0][-2000:]}")
             time.sleep(0.1)
-    return proc, state
+    return proc, state, port
 
 
 @pytest.mark.parametrize("signum, status", [(signal.SIGTERM, 0), (signal.SIGINT, 0)])
 def test_a_signal_stops_the_server_cleanly(tmp_path, signum, status):
-    proc, state = _serve(tmp_path)
+    proc, state, _port = _serve(tmp_path)
     assert "stopped" not in _events(state)
     proc.send_signal(signum)
     try:
@@ -69,3 +70,18 @@ def _events(state):
         return []
     data = json.loads(path.read_text())
     return data["events"] if isinstance(data, dict) else data
+
+
+@pytest.mark.parametrize("trusted, secure", [("127.0.0.1", True), ("", False)])
+def test_forwarded_proto_reaches_the_application_from_a_trusted_proxy(tmp_path, trusted, secure):
+    proc, _state, port = _serve(tmp_path, SKIPOLE_TRUSTED_PROXIES=trusted)
+    try:
+        request = urllib.request.Request(f"http://127.0.0.1:{port}/auth/login",
+                                         headers={"X-Forwarded-Proto": "https", "X-Forwarded-For": "10.1.2.3"})
+        with urllib.request.urlopen(request, timeout=30) as answer:
+            cookies = answer.headers.get_all("Set-Cookie") or []
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        proc.communicate(timeout=30)
+    assert cookies, "the login page sets the CSRF cookie"
+    assert all(("; Secure" in c) is secure for c in cookies), cookies
