@@ -47,8 +47,6 @@ START_TARGET_S = 0.5
 RSS_TARGET_MB = 30
 LOAD_TARGET_KB = 40
 LOGINS = 12
-#: glibc: a fixed mmap threshold, so scrypt's 8 MiB buffers go back to the system when freed
-MALLOC_FIX = {"MALLOC_MMAP_THRESHOLD_": "131072"}
 
 
 def bare_interpreter(python, repeats):
@@ -189,20 +187,6 @@ def main():
             rss_rows.append((name, idle_start, idle_used, after_logins, hwm, threads))
             if load_rows is None:
                 load_rows = rows
-        # the same, with glibc's mmap threshold fixed (an environment variable of the service)
-        state = work / "state-0-0"
-        server = Server(target, state, work / "server-malloc.log", env=MALLOC_FIX)
-        server.start()
-        try:
-            time.sleep(2.0)
-            fixed_start = server.rss_kb() / 1024
-            fixed_logins = logins_rss(server, LOGINS) / 1024
-            fixed_hwm = server.hwm_kb() / 1024
-            fixed_threads = server.threads_now()
-        finally:
-            server.stop()
-        rss_rows.append((f"`{sys.executable}` with `MALLOC_MMAP_THRESHOLD_=131072`", fixed_start, None,
-                         fixed_logins, fixed_hwm, fixed_threads))
     lines = [f"Project: {target.label}.", "",
              "| start to first response (`GET /`) | median s | best s | worst s | server CPU s to it (median) "
              "| bare `python3 -c pass` s | target (median) |",
@@ -237,6 +221,8 @@ def main():
     uncompressed = [r[0] for r in load_rows if r[2] == 200 and not r[3]]
     if uncompressed:
         lines.append(f"- sent without compression: {', '.join(uncompressed)}")
+    lines.append("- `skipole serve` fixes glibc's mmap threshold and caps its arenas at two "
+                 "(`skipole.server.tune_malloc`), so a login's 8 MiB scrypt buffer goes back to the system")
     lines.append(f"- {args.starts} starts per interpreter after one unmeasured start (which compiles the bytecode "
                  "cache, as a package install does), each with its own state directory (users and token kept); "
                  "RSS median over the starts; the bare interpreter start includes this machine's site-packages "
