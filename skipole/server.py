@@ -4,7 +4,7 @@ import logging
 import os
 import sys
 
-__all__ = ["serve", "tune_malloc"]
+__all__ = ["serve", "tune_malloc", "release_free_memory"]
 
 log = logging.getLogger("skipole")
 
@@ -25,12 +25,25 @@ def tune_malloc():
     """
     if os.environ.get("MALLOC_MMAP_THRESHOLD_"):
         return False
-    try:
-        import ctypes
-        mallopt = ctypes.CDLL(None).mallopt
-    except (OSError, AttributeError, ImportError):
+    mallopt = _glibc_function("mallopt")
+    if mallopt is None:
         return False
     return bool(mallopt(_M_MMAP_THRESHOLD, 128 * 1024)) and bool(mallopt(_M_ARENA_MAX, 2))
+
+
+def release_free_memory():
+    """Give the system back the heap pages freed so far (loading a project frees a few MB of
+    parsed JSON that glibc would otherwise keep); returns True when glibc did it."""
+    malloc_trim = _glibc_function("malloc_trim")
+    return bool(malloc_trim(0)) if malloc_trim is not None else False
+
+
+def _glibc_function(name):
+    try:
+        import ctypes
+        return getattr(ctypes.CDLL(None), name)
+    except (OSError, AttributeError, ImportError):
+        return None          # not glibc (musl, macOS): nothing to tune
 
 
 def serve(app, settings):
@@ -42,6 +55,7 @@ def serve(app, settings):
     import waitress
     tune_malloc()
     _stop_on_sigterm()
+    release_free_memory()       # after the project loaded, before the threads start
     host = settings.host
     shown = f"[{host}]" if ":" in host else host
     print(f"skipole serving {app.projectdir} on http://{shown}:{settings.port}/  (Ctrl+C to stop)", flush=True)
