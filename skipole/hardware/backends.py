@@ -6,6 +6,7 @@ On a Raspberry Pi a backend that cannot load is an error, never a silent switch 
 """
 
 import collections
+import contextlib
 import dataclasses
 import functools
 import importlib
@@ -136,40 +137,66 @@ def raspberry_pi_model(paths=MODEL_PATHS):
 
 def mock_pin_factory(revision=None):
     """A new gpiozero ``MockFactory`` with PWM-capable pins that belong to it alone."""
-    MockPWMPin = _import_mock_pin_class()
+    with _lean_gpiozero_import():
+        from gpiozero.pins.mock import MockPWMPin
     return _isolated_mock_factory_class()(revision=revision, pin_class=MockPWMPin)
 
 
-def _import_mock_pin_class():
-    """gpiozero's ``MockPWMPin``, imported without loading ``pkg_resources`` at once.
+#: what gpiozero imports at its top yet calls only to find a pin factory or a mock pin class
+#: by name (we always pass ready objects): ``pkg_resources`` in gpiozero 1.6's mock module,
+#: ``importlib.metadata`` in gpiozero 2's package and mock module
+_RARELY_USED = {"pkg_resources": ("get_distribution", "load_entry_point", "iter_entry_points"),
+                "importlib.metadata": ("entry_points",)}
 
-    gpiozero 1.6's mock module (Debian 12's python3-gpiozero) imports ``pkg_resources`` at the
-    top, which costs a served appliance about 7 MB and 0.1 s, yet uses it only to look up a
-    pin class given by name; we always pass the class.  While that module is imported a
-    stand-in takes the name, and the module keeps it: the stand-in imports the real
-    ``pkg_resources`` the first time it is asked for anything.  gpiozero 2 never imports it.
+
+@contextlib.contextmanager
+def _lean_gpiozero_import():
+    """Import gpiozero without loading ``pkg_resources`` or ``importlib.metadata`` at once.
+
+    Each costs a served appliance several MB (``importlib.metadata`` pulls in email, zipfile
+    and csv: 4 MB; ``pkg_resources`` 7 MB) for functions gpiozero calls only when it looks a
+    pin factory or a mock pin class up by name.  While gpiozero's modules are first imported a
+    stand-in takes each name in ``sys.modules``; what they take from it are functions that
+    import the real module when called.  Anything else asked of it loads the real module.
     """
-    stand_in = None
-    if "pkg_resources" not in sys.modules:
-        stand_in = sys.modules["pkg_resources"] = _LazyModule("pkg_resources")
+    added = {}
+    for name in _RARELY_USED:
+        if name not in sys.modules:
+            added[name] = sys.modules[name] = _DeferredModule(name)
     try:
-        from gpiozero.pins.mock import MockPWMPin
+        yield
     finally:
-        if stand_in is not None and sys.modules.get("pkg_resources") is stand_in:
-            del sys.modules["pkg_resources"]
-    return MockPWMPin
+        for name, stand_in in added.items():
+            if sys.modules.get(name) is stand_in:
+                del sys.modules[name]
 
 
-class _LazyModule(types.ModuleType):
-    """A stand-in in ``sys.modules`` that imports the real module on first attribute access."""
+class _DeferredModule(types.ModuleType):
+    """A stand-in module: its known functions import the real module when first called."""
 
-    def __getattr__(self, name):
+    def __getattr__(self, attr):
+        if attr.startswith("__"):       # the import system probing (__path__ ...): a plain module
+            raise AttributeError(attr)
+        if attr not in _RARELY_USED.get(self.__name__, ()):
+            return getattr(self._real(), attr)
+
+        def deferred(*args, **kwargs):
+            return getattr(self._real(), attr)(*args, **kwargs)
+        deferred.__name__ = deferred.__qualname__ = attr
+        return deferred
+
+    def _real(self):
         if sys.modules.get(self.__name__) is self:
             del sys.modules[self.__name__]
-        return getattr(importlib.import_module(self.__name__), name)
+        return importlib.import_module(self.__name__)
 
 
 def _open(name):
+    with _lean_gpiozero_import():
+        return _open_factory(name)
+
+
+def _open_factory(name):
     if name == "mock":
         return mock_pin_factory()
     if name == "lgpio":
