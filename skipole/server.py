@@ -4,7 +4,7 @@ import logging
 import os
 import sys
 
-__all__ = ["serve", "tune_malloc", "release_free_memory"]
+__all__ = ["serve", "tune_malloc"]
 
 log = logging.getLogger("skipole")
 
@@ -31,13 +31,6 @@ def tune_malloc():
     return bool(mallopt(_M_MMAP_THRESHOLD, 128 * 1024)) and bool(mallopt(_M_ARENA_MAX, 2))
 
 
-def release_free_memory():
-    """Give the system back the heap pages freed so far (loading a project frees a few MB of
-    parsed JSON that glibc would otherwise keep); returns True when glibc did it."""
-    malloc_trim = _glibc_function("malloc_trim")
-    return bool(malloc_trim(0)) if malloc_trim is not None else False
-
-
 def _glibc_function(name):
     try:
         import ctypes
@@ -55,7 +48,6 @@ def serve(app, settings):
     import waitress
     tune_malloc()
     _stop_on_sigterm()
-    release_free_memory()       # after the project loaded, before the threads start
     host = settings.host
     shown = f"[{host}]" if ":" in host else host
     print(f"skipole serving {app.projectdir} on http://{shown}:{settings.port}/  (Ctrl+C to stop)", flush=True)
