@@ -140,6 +140,20 @@ while [ $# -gt 0 ]; do
     esac
 done
 [ "$(id -u)" = 0 ] || fail "run as root (debootstrap, chroot and unshare need it)"
+# the packaging tool chain, from Debian, installed when a fresh CI machine lacks it
+build_packages=(debhelper dh-python pybuild-plugin-pyproject python3-all lintian debootstrap zstd curl systemd
+                systemd-container)
+missing=()
+for pkg in "${build_packages[@]}"; do
+    dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+    echo "== apt-get install ${missing[*]}"
+    PATH=/usr/sbin:/usr/bin:/sbin:/bin apt-get update -qq ||
+        fail "apt-get update (needed to install ${missing[*]})"
+    PATH=/usr/sbin:/usr/bin:/sbin:/bin DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" \
+        > /dev/null || fail "apt-get install ${missing[*]}"
+fi
 for tool in dpkg-buildpackage lintian debootstrap unshare chroot zstd curl python3 systemd-analyze; do
     command -v "$tool" >/dev/null || fail "$tool is missing: apt-get install debhelper dh-python pybuild-plugin-pyproject python3-all lintian debootstrap zstd curl systemd"
 done
