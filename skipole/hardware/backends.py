@@ -138,8 +138,30 @@ def raspberry_pi_model(paths=MODEL_PATHS):
 def mock_pin_factory(revision=None):
     """A new gpiozero ``MockFactory`` with PWM-capable pins that belong to it alone."""
     with _lean_gpiozero_import():
-        from gpiozero.pins.mock import MockPWMPin
-    return _isolated_mock_factory_class()(revision=revision, pin_class=MockPWMPin)
+        pin_class = _bounded_mock_pin_class()
+    return _isolated_mock_factory_class()(revision=revision, pin_class=pin_class)
+
+
+#: how many past levels a mock pin remembers (``MockHardware.pin_history``)
+MOCK_PIN_HISTORY = 1000
+
+
+@functools.cache
+def _bounded_mock_pin_class():
+    from gpiozero.pins.mock import MockPWMPin
+
+    class BoundedMockPWMPin(MockPWMPin):
+        """gpiozero's ``MockPWMPin``, remembering its last ``MOCK_PIN_HISTORY`` levels only.
+
+        gpiozero keeps every level a mock pin ever had (for its tests' ``assert_states``): an
+        appliance served on simulated pins would grow by some 150 bytes a switch, for ever.
+        """
+
+        def clear_states(self):
+            super().clear_states()
+            self.states = collections.deque(self.states, maxlen=MOCK_PIN_HISTORY)
+
+    return BoundedMockPWMPin
 
 
 #: what gpiozero imports at its top yet calls only to find a pin factory or a mock pin class

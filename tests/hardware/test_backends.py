@@ -342,3 +342,23 @@ def test_gpiozero_loads_without_its_rarely_used_heavy_imports():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert out.returncode == 0, out.stderr
     assert out.stdout.split("\n")[:3] == ["[]", "MockPin", "True"], out.stdout
+
+
+def test_a_mock_pin_remembers_a_bounded_history():
+    """gpiozero's mock pins keep every level they ever had: an appliance served on simulated
+    pins must not grow by it switch after switch."""
+    from skipole.hardware.backends import MOCK_PIN_HISTORY, mock_pin_factory
+    from gpiozero.pins.mock import MockPWMPin
+    factory = mock_pin_factory()
+    pin = factory.pin(17)
+    assert isinstance(pin, MockPWMPin)
+    pin.function = "output"
+    for i in range(MOCK_PIN_HISTORY + 500):
+        pin.state = i % 2
+    assert len(pin.states) == MOCK_PIN_HISTORY
+    assert pin.states[-1].state == (MOCK_PIN_HISTORY + 499) % 2
+    pin.clear_states()
+    assert len(pin.states) == 1
+    for _ in range(MOCK_PIN_HISTORY * 2):
+        pin.state = 1 - pin.state
+    assert len(pin.states) == MOCK_PIN_HISTORY            # still bounded after clear_states
