@@ -99,7 +99,7 @@ class MockHardware:
     def pin_history(self, name):
         """The levels ``name``'s pin has had since it was made (or since ``pin_levels`` set
         it), oldest first: the first is the level before the device claimed the pin.  A pin
-        remembers its last 1000 levels (``backends.MOCK_PIN_HISTORY``)."""
+        remembers its last 100 levels (``backends.MOCK_PIN_HISTORY``)."""
         return [self._level(name, s.state) for s in self.pin(name).states]
 
     def pin_function(self, name):

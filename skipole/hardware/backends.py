@@ -143,7 +143,7 @@ def mock_pin_factory(revision=None):
 
 
 #: how many past levels a mock pin remembers (``MockHardware.pin_history``)
-MOCK_PIN_HISTORY = 1000
+MOCK_PIN_HISTORY = 100
 
 
 @functools.cache
