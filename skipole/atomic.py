@@ -10,6 +10,7 @@ import contextlib
 import json
 import os
 import tempfile
+import time
 
 __all__ = ["write_bytes", "write_text", "write_json", "fsync_dir", "remove_stale_temporaries"]
 
@@ -86,7 +87,6 @@ def remove_stale_temporaries(top, older_than=60.0, now=None):
     removed, so a write another process has in hand (``skipole passwd`` while the server
     starts) is left alone.  Returns the paths removed.
     """
-    import time
     limit = (time.time() if now is None else now) - older_than
     removed = []
     for directory, _dirs, files in os.walk(top):
